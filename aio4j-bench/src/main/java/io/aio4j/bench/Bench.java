@@ -56,6 +56,9 @@ public final class Bench {
             String bench = r.getParams().getBenchmark();
             String name = bench.substring(bench.lastIndexOf('.') + 1);
             String mode = r.getParams().getParam("mode");
+            if (name.equals("rawParkUnpark") && !"native".equals(mode)) {
+                continue;
+            }
             String key = name.equals("nettyExecute") ? "netty callSoon" : "aio4j-" + mode + " " + name;
             // The median of the iterations: robust to a neighbour's burst of CPU on a shared 2-core machine.
             samples.computeIfAbsent(key, k -> new ArrayList<>()).add(r.getPrimaryResult().getStatistics().getPercentile(50));
@@ -150,6 +153,12 @@ public final class Bench {
                 sb.append(c.equals("callSoon") ? cell(get(samples, "netty callSoon"), base) : "n/a").append(" | ");
                 sb.append(cell(get(samples, "asyncio " + c), base)).append(" | ");
                 sb.append(cell(get(samples, "uvloop " + c), base)).append(" |\n");
+            }
+            Double floor = get(samples, "aio4j-native rawParkUnpark");
+            if (floor != null) {
+                sb.append(String.format(Locale.ROOT, "%nThe JDK's floor for a switch between two loop-scheduled virtual threads "
+                        + "(bare park/unpark, no futures): %.1f ns; aio4j's task switch costs %.2fx that floor.%n",
+                        floor, get(samples, "aio4j-native taskSwitch") / floor));
             }
             Double cs = get(samples, "aio4j-native callSoon");
             if (cs != null) {

@@ -113,6 +113,58 @@ public class LoopBench {
         }));
     }
 
+    /**
+     * The JDK's floor under {@link #taskSwitch}: two virtual threads scheduled by the loop that
+     * hand control to each other with bare park/unpark, without futures or tasks (native only).
+     */
+    @Benchmark
+    @OperationsPerInvocation(2 * ROUNDS)
+    public int rawParkUnpark(Loop s) {
+        if (!s.loop.isNativeMode()) {
+            return 0;
+        }
+        RawPingPong pp = new RawPingPong(s.loop);
+        pp.run();
+        return pp.turn;
+    }
+
+    static final class RawPingPong {
+        final SelectorEventLoop loop;
+        volatile int turn;
+        Thread a;
+        Thread b;
+
+        RawPingPong(SelectorEventLoop loop) {
+            this.loop = loop;
+        }
+
+        void run() {
+            Thread.Builder.OfVirtual builder = io.aio4j.internal.task.VirtualThreads.builder(loop::execute);
+            a = builder.unstarted(() -> {
+                for (int i = 0; i < ROUNDS; i++) {
+                    turn = 1;
+                    java.util.concurrent.locks.LockSupport.unpark(b);
+                    while (turn != 0) {
+                        java.util.concurrent.locks.LockSupport.park();
+                    }
+                }
+                loop.stop();
+            });
+            b = builder.unstarted(() -> {
+                for (int i = 0; i < ROUNDS; i++) {
+                    while (turn != 1) {
+                        java.util.concurrent.locks.LockSupport.park();
+                    }
+                    turn = 0;
+                    java.util.concurrent.locks.LockSupport.unpark(a);
+                }
+            });
+            b.start();
+            a.start();
+            loop.runForever();
+        }
+    }
+
     /** Two tasks exchanging values through fresh futures, asyncio's "future ping-pong". */
     static final class PingPong {
         final EventLoop loop;
