@@ -1,0 +1,12 @@
+/**
+ * txaio for the JVM: futures, timers and structured logging over aio4j, Netty or JDK executors.
+ */
+module io.aio4j.txaio {
+    // API
+    exports io.aio4j.txaio;
+
+    // SPI for the Netty backend module; not API.
+    exports io.aio4j.txaio.internal to io.aio4j.txaio.netty;
+
+    uses io.aio4j.txaio.internal.DriverProvider;
+}
