@@ -51,7 +51,8 @@ final class JdkCell<T> implements Cell<T> {
 
     @Override
     public void whenDone(Runnable action) {
-        future.whenComplete((value, error) -> loop.execute(action));
+        if (future instanceof OrderedFuture<T> ordered) ordered.onDone(action);
+        else future.whenComplete((value, error) -> loop.execute(action));
     }
 
     @Override
@@ -62,13 +63,8 @@ final class JdkCell<T> implements Cell<T> {
     @Override
     public Throwable error() {
         if (!future.isDone()) return null;
-        try {
-            future.getNow(null);
-            return null;
-        } catch (CancellationException e) {
-            return e;
-        } catch (CompletionException e) {
-            return e.getCause() == null ? e : e.getCause();
-        }
+        // handle() sees the stored exception itself, where getNow() would wrap a cancellation anew.
+        Throwable error = future.handle((value, e) -> e).getNow(null);
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

@@ -50,13 +50,19 @@ public final class JdkDriver implements Driver {
 
     @Override
     public <T> Cell<T> newCell() {
-        return new JdkCell<>(new CompletableFuture<>(), executor);
+        return new JdkCell<>(new OrderedFuture<>(executor), executor);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> Cell<T> adopt(Object o) {
-        return o instanceof CompletableFuture<?> f ? new JdkCell<>((CompletableFuture<T>) f, executor) : null;
+        if (!(o instanceof CompletableFuture<?> f)) return null;
+        try {
+            f.isDone();
+        } catch (UnsupportedOperationException e) {
+            return null; // a minimalCompletionStage(): a CompletableFuture that refuses queries, adapted as a stage
+        }
+        return new JdkCell<>((CompletableFuture<T>) f, executor);
     }
 
     @Override

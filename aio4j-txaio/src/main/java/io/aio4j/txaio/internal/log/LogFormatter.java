@@ -100,21 +100,30 @@ public final class LogFormatter {
         try {
             if (type.isRecord()) {
                 for (RecordComponent component : type.getRecordComponents()) {
-                    if (component.getName().equals(name)) return component.getAccessor().invoke(target);
+                    if (component.getName().equals(name)) return invoke(component.getAccessor(), target);
                 }
             }
             for (Field f : type.getFields()) {
-                if (f.getName().equals(name) && !Modifier.isStatic(f.getModifiers())) return f.get(target);
+                if (f.getName().equals(name) && !Modifier.isStatic(f.getModifiers())) {
+                    f.trySetAccessible();
+                    return f.get(target);
+                }
             }
             String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
             for (String candidate : List.of("get" + cap, "is" + cap, name)) {
                 Method m = publicGetter(type, candidate);
-                if (m != null) return m.invoke(target);
+                if (m != null) return invoke(m, target);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             return MISSING;
         }
         return MISSING;
+    }
+
+    private static Object invoke(Method m, Object target) throws ReflectiveOperationException {
+        // A public member of a non-public class (a nested record, say) needs this when the package is open to us.
+        m.trySetAccessible();
+        return m.invoke(target);
     }
 
     private static Method publicGetter(Class<?> type, String name) {
