@@ -2,6 +2,8 @@
  * txaio for the JVM: futures, timers and structured logging over aio4j, Netty or JDK executors.
  */
 module io.aio4j.txaio {
+    requires java.logging;
+
     // API
     exports io.aio4j.txaio;
 

@@ -241,4 +241,17 @@ class LoggingTest {
         assertEquals(0, captured.size());
         assertTrue(tx.getGlobalLogLevel().equals("info"));
     }
+
+    @EachBackend
+    void afterStartLoggingJulAndSystemLoggerRecordsShareTheStream(Harness h) {
+        TxApi tx = h.api();
+        tx.startLogging(out, "debug");
+        Logger.getLogger("roy").info("Python stdlib message: txaio was here");
+        System.getLogger("roy").log(System.Logger.Level.DEBUG, "system logger {0}", "debug");
+        Logger.getLogger("roy").finest("too fine for debug");
+        String text = written();
+        assertTrue(text.contains("+0000 Python stdlib message: txaio was here" + NL), text);
+        assertTrue(text.contains("system logger debug" + NL), text);
+        assertTrue(!text.contains("too fine"), text);
+    }
 }

@@ -40,11 +40,13 @@ public final class LogSystem {
         started = true;
         level = parsed;
         out = stream;
+        JulBridge.install(parsed);
     }
 
     /** Changes the level every logger emits at. */
-    public static void setGlobalLogLevel(String levelName) {
+    public static synchronized void setGlobalLogLevel(String levelName) {
         level = LogLevel.parse(levelName);
+        if (started) JulBridge.follow(level);
     }
 
     /** Returns the level loggers emit at. */
@@ -80,10 +82,16 @@ public final class LogSystem {
             return;
         }
         Map<String, Object> record = record(namespace, recordLevel, format, keyValues);
-        Instant time = (Instant) record.get("log_time");
-        String line = TIMESTAMP.format(time.atZone(clock.getZone())) + " " + message(record);
+        writeLine((Instant) record.get("log_time"), message(record));
+    }
+
+    /** Writes one line, {@code 2026-11-22T01:54:16+0000 message}, to the startLogging stream. */
+    static void writeLine(Instant time, String message) {
+        PrintStream stream = out;
+        if (stream == null) return;
+        String line = TIMESTAMP.format(time.atZone(clock.getZone())) + " " + message + System.lineSeparator();
         synchronized (stream) {
-            stream.print(line + System.lineSeparator());
+            stream.print(line);
             stream.flush();
         }
     }
@@ -118,6 +126,7 @@ public final class LogSystem {
 
     /** Restores the state of a fresh process, with the given clock; for tests only. */
     public static synchronized void resetForTests(Clock testClock) {
+        if (started) JulBridge.uninstall();
         level = LogLevel.INFO;
         out = null;
         categories = Map.of();
