@@ -1,0 +1,255 @@
+package io.aio4j;
+
+import io.aio4j.internal.Sneaky;
+import io.aio4j.internal.loop.Current;
+import io.aio4j.internal.loop.SelectorEventLoop;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The entry points of aio4j, named after asyncio's module functions: {@link #run} starts a
+ * program, {@link #await} waits inside a task, {@link #createTask} runs things concurrently.
+ *
+ * <pre>{@code
+ *   Aio.run(() -> {
+ *       Task<String> a = Aio.createTask(() -> fetch("a"));
+ *       Aio.sleep(0.5);
+ *       return Aio.await(a);
+ *   });
+ * }</pre>
+ *
+ * <p>The methods that wait ({@code await}, {@code sleep}, {@code toThread}) may only be
+ * called from a task's body; outside one they throw {@link IllegalStateException}.
+ */
+public final class Aio {
+    private static final double SHUTDOWN_EXECUTOR_TIMEOUT = 300;
+
+    private Aio() {
+    }
+
+    // ------------------------------------------------------------------ entry points
+
+    /**
+     * asyncio.run: makes a new loop, runs {@code main} as its first task until it is done,
+     * cancels the tasks left, shuts the default executor down, closes the loop, and returns
+     * {@code main}'s result or rethrows its exception (the same instance).
+     *
+     * @throws IllegalStateException {@code "Aio.run() cannot be called from a running event loop"}
+     */
+    public static <T> T run(AsyncCallable<T> main) {
+        return run(main, options());
+    }
+
+    /** {@link #run(AsyncCallable)} with options, e.g. {@code Aio.options().debug(true)}. */
+    public static <T> T run(AsyncCallable<T> main, RunOptions options) {
+        Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(options, "options");
+        if (Current.get() != null) {
+            throw new IllegalStateException("Aio.run() cannot be called from a running event loop");
+        }
+        // A loop whose tasks are mounted on it needs a platform thread; on a virtual one, take turns instead.
+        SelectorEventLoop loop = Thread.currentThread().isVirtual()
+                ? new SelectorEventLoop(SelectorEventLoop.Mode.COMPAT) : new SelectorEventLoop();
+        options.applyTo(loop);
+        try {
+            return loop.runUntilComplete(loop.createTask(main));
+        } finally {
+            try {
+                Shutdown.cancelAllTasks(loop);
+                loop.runUntilComplete(loop.shutdownDefaultExecutor(SHUTDOWN_EXECUTOR_TIMEOUT));
+            } finally {
+                loop.close();
+            }
+        }
+    }
+
+    /** A new set of options for {@link #run(AsyncCallable, RunOptions)}. */
+    public static RunOptions options() {
+        return new RunOptions();
+    }
+
+    /** A new event loop (not running, not current). Close it when done. */
+    public static EventLoop newEventLoop() {
+        return new SelectorEventLoop();
+    }
+
+    /** A lazy, one-shot coroutine of {@code body}: nothing runs until it is awaited or made a task. */
+    public static <T> Coroutine<T> async(AsyncCallable<T> body) {
+        return new Coroutine<>(body, null);
+    }
+
+    // ------------------------------------------------------------------ inside a task
+
+    /**
+     * Waits for {@code awaitable} and returns its result, or rethrows its exception (the same
+     * instance, checked ones included: catch {@code Exception} and test with {@code instanceof}).
+     * A done future returns at once without giving up the loop; a coroutine runs inline.
+     *
+     * @throws CancelledException if the awaited future was cancelled, or this task was
+     * @throws IllegalStateException outside a task, or when a task awaits itself
+     */
+    public static <T> T await(Awaitable<T> awaitable) {
+        Objects.requireNonNull(awaitable, "awaitable");
+        Task<?> task = currentTaskOrThrow("await");
+        return switch (awaitable) {
+            case Future<T> f -> task.await(f);
+            case Coroutine<T> c -> c.runInline();
+        };
+    }
+
+    /**
+     * Waits for a {@link CompletionStage} (a {@link CompletableFuture}, a client library's future…)
+     * completed by any thread. Cancelling the task cancels the stage if it is a {@code Future}.
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        Objects.requireNonNull(stage, "stage");
+        Task<?> task = currentTaskOrThrow("await");
+        if (stage instanceof CompletableFuture<T> cf && cf.isDone()) {
+            return switch (cf.state()) {
+                case SUCCESS -> cf.resultNow();
+                case FAILED -> throw Sneaky.raise(cf.exceptionNow());
+                default -> throw new CancelledException();
+            };
+        }
+        return task.await(Future.of(stage, task.loop()));
+    }
+
+    /**
+     * Suspends the current task for {@code seconds} of loop time. {@code 0} or less gives the
+     * loop one iteration and resumes (asyncio's {@code sleep(0)}).
+     *
+     * @throws IllegalArgumentException {@code "Invalid delay: NaN (not a number)"}
+     */
+    public static void sleep(double seconds) {
+        if (Double.isNaN(seconds)) {
+            throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
+        }
+        Task<?> task = currentTaskOrThrow("sleep");
+        if (seconds <= 0) {
+            task.yieldOnce();
+            return;
+        }
+        EventLoop loop = task.loop();
+        Future<Void> wakeup = loop.createFuture();
+        TimerHandle timer = loop.callLater(seconds, () -> {
+            if (!wakeup.isDone()) {
+                wakeup.setResult(null);
+            }
+        });
+        try {
+            task.await(wakeup);
+        } finally {
+            timer.cancel();
+        }
+    }
+
+    /** {@link #sleep(double)} for a {@link Duration}. */
+    public static void sleep(Duration delay) {
+        sleep(delay.toNanos() / 1e9);
+    }
+
+    /** Wraps {@code body} in a task of the running loop, starting on its next iteration. */
+    public static <T> Task<T> createTask(AsyncCallable<T> body) {
+        return getRunningLoop().createTask(body);
+    }
+
+    /** {@link #createTask(AsyncCallable)} with a name. */
+    public static <T> Task<T> createTask(AsyncCallable<T> body, String name) {
+        return getRunningLoop().createTask(body, name);
+    }
+
+    /** Wraps {@code coroutine} in a task of the running loop, consuming it. */
+    public static <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return getRunningLoop().createTask(coroutine);
+    }
+
+    /** The task whose body is running, or {@code null} (in a callback, or off the loop). */
+    public static Task<?> currentTask() {
+        return Current.get() instanceof Task<?> task ? task : null;
+    }
+
+    /** The tasks of the running loop that are not done. */
+    public static Set<Task<?>> allTasks() {
+        return SelectorEventLoop.of(getRunningLoop()).allTasks();
+    }
+
+    /**
+     * The loop running on this thread (from a task or a callback).
+     *
+     * @throws IllegalStateException {@code "no running event loop"}
+     */
+    public static EventLoop getRunningLoop() {
+        EventLoop loop = Current.loop();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop");
+        }
+        return loop;
+    }
+
+    /**
+     * asyncio.to_thread: runs {@code fn} in the loop's default executor (platform threads) and
+     * waits for it. Use it for blocking calls that must not stop the loop.
+     */
+    public static <T> T toThread(Callable<T> fn) {
+        Task<?> task = currentTaskOrThrow("toThread");
+        return task.await(task.loop().runInExecutor(null, fn));
+    }
+
+    /**
+     * Submits {@code body} as a task to {@code loop} from another thread and returns a
+     * {@link CompletableFuture} of its result. Cancelling that future cancels the task.
+     */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(AsyncCallable<T> body, EventLoop loop) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(loop, "loop");
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> {
+            if (result.isDone()) {
+                return;
+            }
+            Task<T> task;
+            try {
+                task = loop.createTask(body);
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+            task.addDoneCallback(f -> {
+                if (f.isCancelled()) {
+                    result.cancel(false);
+                } else if (f.exception() != null) {
+                    result.completeExceptionally(f.exception());
+                } else {
+                    result.complete(f.result());
+                }
+            });
+            result.whenComplete((v, e) -> {
+                if (result.isCancelled()) {
+                    try {
+                        loop.callSoonThreadsafe(() -> task.cancel());
+                    } catch (IllegalStateException loopClosed) {
+                        // nothing left to cancel
+                    }
+                }
+            });
+        });
+        return result;
+    }
+
+    private static Task<?> currentTaskOrThrow(String what) {
+        Object current = Current.get();
+        if (current instanceof Task<?> task) {
+            return task;
+        }
+        if (current instanceof EventLoop) {
+            throw new IllegalStateException("Aio." + what + "() called from a callback on the loop's thread: only a task's "
+                    + "body can wait. Make it a task (Aio.createTask) or use future.addDoneCallback(...)");
+        }
+        throw new IllegalStateException("Aio." + what + "() must be called inside a task: start one with Aio.run(main) or "
+                + "loop.createTask(body); from another thread use Aio.runCoroutineThreadsafe(body, loop)");
+    }
+}

@@ -1,0 +1,146 @@
+package io.aio4j;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * asyncio's event loop: one thread that runs callbacks, timers, I/O events and task steps, one
+ * at a time, in a deterministic order. Make one with {@link Aio#newEventLoop()}, or let
+ * {@link Aio#run} make, run and close one for you.
+ *
+ * <h2>Threads</h2>
+ * A loop belongs to the thread that runs it. Every method except {@link #callSoonThreadsafe},
+ * {@link #time()}, {@link #isRunning()}, {@link #isClosed()} and {@link #isDebug()} must be
+ * called from that thread (or, before the loop runs, from the one thread that sets it up).
+ * In debug mode a call from another thread throws; otherwise it is handed to the loop safely.
+ *
+ * <h2>Order</h2>
+ * One iteration runs exactly the callbacks that were ready when it started, in FIFO order;
+ * callbacks they schedule run in the next iteration. Timers become ready in (deadline,
+ * scheduling order), after the callbacks already queued: {@code callLater(0, cb)} runs after
+ * earlier {@code callSoon}s.
+ */
+public interface EventLoop extends AutoCloseable {
+
+    /** The loop's monotonic clock, in seconds. Timers are expressed in it. */
+    double time();
+
+    /** Schedules {@code callback} to run on the next iteration of the loop, after those already scheduled. */
+    Handle callSoon(Runnable callback);
+
+    /**
+     * Like {@link #callSoon}, but callable from any thread, waking the loop if it is blocked
+     * waiting for I/O. This is the way other threads talk to a loop.
+     */
+    Handle callSoonThreadsafe(Runnable callback);
+
+    /** Schedules {@code callback} to run after {@code delaySeconds} of loop time (0 or less: as soon as possible, after queued callbacks). */
+    TimerHandle callLater(double delaySeconds, Runnable callback);
+
+    /** Schedules {@code callback} to run after {@code delay}. */
+    default TimerHandle callLater(Duration delay, Runnable callback) {
+        return callLater(delay.toNanos() / 1e9, callback);
+    }
+
+    /** Schedules {@code callback} to run at loop time {@code when} (see {@link #time()}). */
+    TimerHandle callAt(double when, Runnable callback);
+
+    /** A new pending future attached to this loop. */
+    default <T> Future<T> createFuture() {
+        return new Future<>(this);
+    }
+
+    /** Wraps {@code body} in a task scheduled to start on this loop's next iteration. Its name is {@code Task-N}. */
+    default <T> Task<T> createTask(AsyncCallable<T> body) {
+        return createTask(body, null);
+    }
+
+    /** Like {@link #createTask(AsyncCallable)}, with a name ({@code null}: {@code Task-N}). */
+    default <T> Task<T> createTask(AsyncCallable<T> body, String name) {
+        return new Task<>(this, body, name);
+    }
+
+    /** Wraps {@code coroutine} in a task, consuming it (it cannot be awaited afterwards). */
+    default <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return new Task<>(this, coroutine.take(), null);
+    }
+
+    /**
+     * Runs the loop until {@link #stop()} is called. A {@code stop()} made before this call makes
+     * the loop run one iteration and return.
+     *
+     * @throws IllegalStateException if the loop is closed or already running, or another loop runs on this thread
+     */
+    void runForever();
+
+    /**
+     * Runs the loop until {@code awaitable} is done and returns its result, or rethrows its
+     * exception as the same instance (checked exceptions included). A coroutine is wrapped in a task.
+     *
+     * @throws IllegalStateException {@code "Event loop stopped before Future completed."} if the loop was stopped first
+     */
+    <T> T runUntilComplete(Awaitable<T> awaitable);
+
+    /** Stops the loop after the iteration in progress (or after the next one, if it is not running). */
+    void stop();
+
+    /** Whether the loop is running (between the start and the end of {@link #runForever}). */
+    boolean isRunning();
+
+    /** Whether {@link #close()} was called. */
+    boolean isClosed();
+
+    /**
+     * Closes the loop: drops pending callbacks, shuts the default executor down without waiting,
+     * and releases the selector. Closing twice does nothing.
+     *
+     * @throws IllegalStateException {@code "Cannot close a running event loop"}
+     */
+    @Override
+    void close();
+
+    /**
+     * Runs {@code fn} in {@code executor} ({@code null}: the loop's default executor, a pool of
+     * platform threads named {@code aio4j-executor-N}) and returns a future of this loop for its
+     * result. Cancelling the future cancels {@code fn} if it has not started.
+     */
+    <T> Future<T> runInExecutor(Executor executor, Callable<T> fn);
+
+    /** Replaces the default executor used by {@link #runInExecutor} with {@code null}. */
+    void setDefaultExecutor(ExecutorService executor);
+
+    /**
+     * Shuts the default executor down and returns a future that completes when its threads have
+     * finished, or after {@code timeoutSeconds} with a warning. {@link Aio#run} awaits it with 300 s.
+     */
+    Future<Void> shutdownDefaultExecutor(double timeoutSeconds);
+
+    /** Installs the handler of errors that have no caller ({@code null}: the default, which logs). */
+    void setExceptionHandler(ExceptionHandler handler);
+
+    /** The installed exception handler, or {@code null} for the default one. */
+    ExceptionHandler exceptionHandler();
+
+    /** Reports {@code context} to the installed handler, or to {@link #defaultExceptionHandler}. */
+    void callExceptionHandler(ExceptionContext context);
+
+    /**
+     * The default handling of an error report: an ERROR record on the {@code System.Logger}
+     * named {@code aio4j} with the message, each non-null part of the context, and the exception.
+     */
+    void defaultExceptionHandler(ExceptionContext context);
+
+    /** Whether debug mode is on (see the README: slow callbacks, wrong-thread calls, creation sites…). */
+    boolean isDebug();
+
+    /** Turns debug mode on or off for this loop. */
+    void setDebug(boolean enabled);
+
+    /** The duration, in seconds, from which debug mode reports a callback or task step as slow (default 0.1). */
+    double slowCallbackDuration();
+
+    /** Sets {@link #slowCallbackDuration()}. */
+    void setSlowCallbackDuration(double seconds);
+}

@@ -1,0 +1,421 @@
+package io.aio4j;
+
+import io.aio4j.internal.Describe;
+import io.aio4j.internal.Sneaky;
+import io.aio4j.internal.loop.SelectorEventLoop;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * asyncio's Future: a result that will exist later, owned by one {@link EventLoop}. A task
+ * waits for it with {@link Aio#await}; code that is not a task registers a
+ * {@linkplain #addDoneCallback done callback}.
+ *
+ * <pre>
+ *                     setResult / setException
+ *     +---------+  ---------------------------->  +----------+
+ *     | PENDING |                                 | FINISHED |
+ *     +---------+  ---------------------------->  +----------+
+ *                          cancel(msg)            +-----------+
+ *                  ---------------------------->  | CANCELLED |
+ *                                                 +-----------+
+ * </pre>
+ *
+ * <p>Done callbacks run on the loop thread, in registration order, always on a later
+ * iteration than the one that completed the future (never inline). All methods must be
+ * called on the loop's thread; from another thread use {@link EventLoop#callSoonThreadsafe}
+ * or {@link #toCompletableFuture()}.
+ *
+ * <p>Don't complete a future that may have been cancelled without checking:
+ * <pre>{@code
+ *   loop.callSoon(() -> fut.setResult(x));               // throws if fut was cancelled meanwhile
+ *   loop.callSoon(() -> { if (!fut.isDone()) fut.setResult(x); });   // do this
+ * }</pre>
+ */
+public non-sealed class Future<T> implements Awaitable<T> {
+    /*
+     * Overview: the state is a plain int, touched only by the loop thread. `callbacks` is
+     * null, one callback, or a CallbackList; each callback is a user Consumer or a Task
+     * waiting in Aio.await, which is resumed directly (the resumption itself is queued on
+     * the loop like a callSoon, so the ordering is asyncio's). `exceptionRetrieved` backs
+     * the "exception was never retrieved" report.
+     */
+    private static final int PENDING = 0;
+    private static final int FINISHED = 1;
+    private static final int CANCELLED = 2;
+
+    private final EventLoop loop;
+    /** The loop as its implementation; null for a user-implemented EventLoop. */
+    final SelectorEventLoop core;
+    private int state;
+    private T result;
+    private Throwable exception;
+    private String cancelMessage;
+    private CancelledException cancelledException;
+    private Object callbacks;
+    boolean exceptionRetrieved;
+
+    /** A pending future attached to {@code loop}. */
+    public Future(EventLoop loop) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.core = loop instanceof SelectorEventLoop s ? s : null;
+    }
+
+    /** The loop this future belongs to. */
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /** Whether the future has a result, an exception, or was cancelled. */
+    public boolean isDone() {
+        return state != PENDING;
+    }
+
+    /** Whether the future was cancelled. */
+    public boolean isCancelled() {
+        return state == CANCELLED;
+    }
+
+    /**
+     * The result. Rethrows the future's exception (the same instance, checked ones included),
+     * throws {@link CancelledException} if it was cancelled, and {@link InvalidStateException}
+     * {@code "Result is not set."} if it is pending.
+     */
+    public T result() {
+        switch (state) {
+            case CANCELLED -> throw cancelledError();
+            case PENDING -> throw new InvalidStateException("Result is not set.");
+            default -> {
+                exceptionRetrieved = true;
+                if (exception != null) {
+                    throw Sneaky.raise(exception);
+                }
+                return result;
+            }
+        }
+    }
+
+    /**
+     * The exception the future finished with, or {@code null}. Throws {@link CancelledException}
+     * if it was cancelled and {@link InvalidStateException} {@code "Exception is not set."} if pending.
+     */
+    public Throwable exception() {
+        switch (state) {
+            case CANCELLED -> throw cancelledError();
+            case PENDING -> throw new InvalidStateException("Exception is not set.");
+            default -> {
+                exceptionRetrieved = true;
+                return exception;
+            }
+        }
+    }
+
+    /** Cancels the future; see {@link #cancel(String)}. */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * Cancels the future and schedules its callbacks. Returns {@code false} if it was already
+     * done. {@code msg} (may be null) becomes the message of the {@link CancelledException}
+     * that {@link #result()} and {@link Aio#await} throw.
+     */
+    public boolean cancel(String msg) {
+        checkThread();
+        return cancelInternal(msg, null);
+    }
+
+    /**
+     * Marks the future done with {@code value} and schedules its callbacks.
+     *
+     * @throws InvalidStateException if it is already done (e.g. cancelled)
+     */
+    public void setResult(T value) {
+        checkThread();
+        if (state != PENDING) {
+            throw new InvalidStateException(stateName().toUpperCase() + ": " + this);
+        }
+        result = value;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    /**
+     * Marks the future done with {@code error} and schedules its callbacks.
+     *
+     * @throws InvalidStateException if it is already done
+     */
+    public void setException(Throwable error) {
+        checkThread();
+        Objects.requireNonNull(error, "error");
+        if (state != PENDING) {
+            throw new InvalidStateException(stateName().toUpperCase() + ": " + this);
+        }
+        exception = error;
+        state = FINISHED;
+        scheduleCallbacks();
+        if (core != null) {
+            core.exceptionSet(this);
+        }
+    }
+
+    /**
+     * Adds {@code callback}, to be called with this future once it is done, on the loop thread,
+     * on a later iteration (scheduled with {@code callSoon}, in registration order). If the
+     * future is already done, it is scheduled at once.
+     */
+    public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        Objects.requireNonNull(callback, "callback");
+        addCallback(callback);
+    }
+
+    /** Removes every registration of {@code callback} (compared with {@code equals}); returns how many were removed. */
+    public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        Object cbs = callbacks;
+        if (cbs == null) {
+            return 0;
+        }
+        if (cbs instanceof CallbackList list) {
+            int before = list.size();
+            list.removeIf(callback::equals);
+            int removed = before - list.size();
+            if (list.isEmpty()) {
+                callbacks = null;
+            }
+            return removed;
+        }
+        if (callback.equals(cbs)) {
+            callbacks = null;
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * A {@link CompletableFuture} that completes (on the loop thread) when this future does.
+     * Cancelling it, from any thread, cancels this future on its loop.
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> cf = new CompletableFuture<>();
+        if (isDone()) {
+            copyTo(cf);
+            return cf;
+        }
+        addDoneCallback(f -> copyTo(cf));
+        cf.whenComplete((r, e) -> {
+            if (cf.isCancelled()) {
+                try {
+                    loop.callSoonThreadsafe(() -> cancel());
+                } catch (IllegalStateException closed) {
+                    // the loop is closed: there is nothing left to cancel
+                }
+            }
+        });
+        return cf;
+    }
+
+    /**
+     * A future of {@code loop} that completes when {@code stage} does: with its result, its
+     * exception (unwrapped from {@link CompletionException}), or cancelled if it was cancelled.
+     * Cancelling the returned future cancels {@code stage} when it is a {@link java.util.concurrent.Future}.
+     */
+    public static <T> Future<T> of(CompletionStage<T> stage, EventLoop loop) {
+        Objects.requireNonNull(stage, "stage");
+        Future<T> fut = new Future<>(loop);
+        stage.whenComplete((value, error) -> {
+            Runnable copy = () -> {
+                if (fut.isDone()) {
+                    return;
+                }
+                Throwable cause = error instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : error;
+                if (cause instanceof CancellationException c) {
+                    fut.cancel(c.getMessage());
+                } else if (cause != null) {
+                    fut.setException(cause);
+                } else {
+                    fut.setResult(value);
+                }
+            };
+            if (fut.core != null && fut.core.inLoopThread()) {
+                copy.run();
+            } else {
+                try {
+                    loop.callSoonThreadsafe(copy);
+                } catch (IllegalStateException closed) {
+                    // the loop is closed: nobody can observe the future any more
+                }
+            }
+        });
+        fut.addDoneCallback(f -> {
+            if (f.isCancelled() && stage instanceof java.util.concurrent.Future<?> jf) {
+                jf.cancel(false);
+            }
+        });
+        return fut;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("<").append(getClass() == Future.class ? "Future" : getClass().getSimpleName());
+        sb.append(' ').append(stateName());
+        describeInto(sb);
+        return sb.append('>').toString();
+    }
+
+    /** Appends asyncio's repr info after the state: result or exception, callbacks. */
+    final void describeInto(StringBuilder sb) {
+        if (state == FINISHED) {
+            if (exception != null) {
+                sb.append(" exception=").append(Describe.exception(exception));
+            } else {
+                sb.append(" result=").append(Describe.value(result));
+            }
+        }
+        Object cbs = callbacks;
+        if (cbs != null) {
+            sb.append(" cb=[");
+            if (cbs instanceof CallbackList list) {
+                if (list.size() <= 2) {
+                    for (int i = 0; i < list.size(); i++) {
+                        sb.append(i == 0 ? "" : ", ").append(describeCallback(list.get(i)));
+                    }
+                } else {
+                    sb.append(describeCallback(list.get(0))).append(", <").append(list.size() - 2)
+                            .append(" more>, ").append(describeCallback(list.get(list.size() - 1)));
+                }
+            } else {
+                sb.append(describeCallback(cbs));
+            }
+            sb.append(']');
+        }
+    }
+
+    /** "pending", "finished" or "cancelled", as asyncio's reprs print them. */
+    final String stateName() {
+        return switch (state) {
+            case PENDING -> "pending";
+            case FINISHED -> "finished";
+            default -> "cancelled";
+        };
+    }
+
+    // --- package-private machinery for Task and Aio ---
+
+    final boolean cancelInternal(String msg, CancelledException cause) {
+        if (state != PENDING) {
+            return false;
+        }
+        state = CANCELLED;
+        cancelMessage = msg;
+        cancelledException = cause;
+        scheduleCallbacks();
+        return true;
+    }
+
+    final void setResultInternal(T value) {
+        result = value;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    final void setExceptionInternal(Throwable error) {
+        exception = error;
+        state = FINISHED;
+        scheduleCallbacks();
+        core.exceptionSet(this);
+    }
+
+    /** Registers a task waiting in {@link Aio#await}: it is resumed directly when this future is done. */
+    final void addWakeup(Task<?> task) {
+        addCallback(task);
+    }
+
+    final CancelledException cancelledError() {
+        return cancelledException != null ? cancelledException : new CancelledException(cancelMessage);
+    }
+
+    /** The exception, without marking it retrieved (for reports). */
+    final Throwable peekException() {
+        return exception;
+    }
+
+    private void addCallback(Object cb) {
+        if (state != PENDING) {
+            schedule(cb);
+            return;
+        }
+        Object cbs = callbacks;
+        if (cbs == null) {
+            callbacks = cb;
+        } else if (cbs instanceof CallbackList list) {
+            list.add(cb);
+        } else {
+            CallbackList list = new CallbackList();
+            list.add(cbs);
+            list.add(cb);
+            callbacks = list;
+        }
+    }
+
+    private void scheduleCallbacks() {
+        Object cbs = callbacks;
+        if (cbs == null) {
+            return;
+        }
+        callbacks = null;
+        if (cbs instanceof CallbackList list) {
+            for (Object cb : list) {
+                schedule(cb);
+            }
+        } else {
+            schedule(cbs);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void schedule(Object cb) {
+        if (cb instanceof Task<?> task) {
+            task.wakeUp();
+        } else if (core != null) {
+            core.callSoon((Consumer<Object>) cb, this);
+        } else {
+            Consumer<Object> c = (Consumer<Object>) cb;
+            loop.callSoon(() -> c.accept(this));
+        }
+    }
+
+    private void copyTo(CompletableFuture<T> cf) {
+        if (isCancelled()) {
+            cf.cancel(false);
+        } else if (exception != null) {
+            exceptionRetrieved = true;
+            cf.completeExceptionally(exception);
+        } else {
+            cf.complete(result);
+        }
+    }
+
+    private void checkThread() {
+        if (core != null && core.debugChecks()) {
+            core.checkThread();
+        }
+    }
+
+    private static String describeCallback(Object cb) {
+        return cb instanceof Task<?> t ? t.name() + ".wakeup()" : Describe.callable(cb) + "()";
+    }
+
+    /** The list of several callbacks, a distinct type so that a user callback is never mistaken for it. */
+    private static final class CallbackList extends ArrayList<Object> {
+        private static final long serialVersionUID = 1L;
+
+        CallbackList() {
+            super(4);
+        }
+    }
+}

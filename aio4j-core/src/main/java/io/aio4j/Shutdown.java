@@ -1,0 +1,41 @@
+package io.aio4j;
+
+import io.aio4j.internal.loop.SelectorEventLoop;
+import java.util.Set;
+
+/** The end of {@link Aio#run}: asyncio.runners' {@code _cancel_all_tasks}. */
+final class Shutdown {
+    private Shutdown() {
+    }
+
+    /** Cancels every pending task of {@code loop}, runs it until they are done, and reports their exceptions. */
+    static void cancelAllTasks(SelectorEventLoop loop) {
+        Set<Task<?>> toCancel = loop.allTasks();
+        if (toCancel.isEmpty()) {
+            return;
+        }
+        for (Task<?> task : toCancel) {
+            task.cancel();
+        }
+        Future<Void> allDone = loop.createFuture();
+        int[] left = {toCancel.size()};
+        for (Task<?> task : toCancel) {
+            task.addDoneCallback(f -> {
+                if (--left[0] == 0) {
+                    allDone.setResult(null);
+                }
+            });
+        }
+        loop.runUntilComplete(allDone);
+        for (Task<?> task : toCancel) {
+            if (task.isCancelled()) {
+                continue;
+            }
+            Throwable error = task.exception();
+            if (error != null) {
+                loop.callExceptionHandler(new ExceptionContext("unhandled exception during Aio.run() shutdown",
+                        error, null, task, null, null, null, null));
+            }
+        }
+    }
+}

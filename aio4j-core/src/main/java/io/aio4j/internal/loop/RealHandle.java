@@ -1,0 +1,65 @@
+package io.aio4j.internal.loop;
+
+import io.aio4j.Handle;
+import io.aio4j.internal.Describe;
+import java.util.function.Consumer;
+
+/** A callback queued on the loop: a {@link Runnable}, or a {@link Consumer} with its argument. */
+class RealHandle implements Handle, Runnable {
+    static final Object NO_ARG = new Object();
+
+    final Object fn;
+    final Object arg;
+    final StackTraceElement[] sourceTraceback;
+    boolean cancelled;
+
+    RealHandle(Object fn, Object arg, StackTraceElement[] sourceTraceback) {
+        this.fn = fn;
+        this.arg = arg;
+        this.sourceTraceback = sourceTraceback;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void run() {
+        if (cancelled) {
+            return;
+        }
+        if (arg == NO_ARG) {
+            ((Runnable) fn).run();
+        } else {
+            ((Consumer<Object>) fn).accept(arg);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("<").append(kind());
+        if (cancelled) {
+            sb.append(" cancelled");
+        }
+        describeInto(sb);
+        sb.append(' ').append(Describe.callable(fn)).append(arg == NO_ARG ? "()" : "(" + Describe.value(arg) + ")");
+        if (sourceTraceback != null && sourceTraceback.length > 0) {
+            sb.append(" created at ").append(Describe.where(sourceTraceback[0]));
+        }
+        return sb.append('>').toString();
+    }
+
+    String kind() {
+        return "Handle";
+    }
+
+    void describeInto(StringBuilder sb) {
+    }
+}

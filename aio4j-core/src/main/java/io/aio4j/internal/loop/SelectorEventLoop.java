@@ -1,0 +1,784 @@
+package io.aio4j.internal.loop;
+
+import io.aio4j.Awaitable;
+import io.aio4j.Coroutine;
+import io.aio4j.EventLoop;
+import io.aio4j.ExceptionContext;
+import io.aio4j.ExceptionHandler;
+import io.aio4j.Future;
+import io.aio4j.Handle;
+import io.aio4j.Task;
+import io.aio4j.TimerHandle;
+import io.aio4j.internal.Describe;
+import io.aio4j.internal.task.Strand;
+import io.aio4j.internal.task.VirtualThreads;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The event loop: asyncio's {@code BaseEventLoop} + {@code SelectorEventLoop} on a
+ * {@link Selector} (epoll on Linux).
+ */
+public class SelectorEventLoop implements EventLoop {
+    /*
+     * Overview.
+     *
+     * One iteration (runOnce) is asyncio's _run_once:
+     *   1. drain the thread-safe queue into the ready queue, purge cancelled timers;
+     *   2. poll the selector: timeout 0 if anything is ready or the loop is stopping, else
+     *      until the earliest timer (capped at 24 h), else forever; ready keys append their
+     *      handlers (Runnables attached to the keys) to the ready queue;
+     *   3. drain the thread-safe queue again, then move the due timers (when < now + resolution);
+     *   4. run exactly the entries that are in the ready queue now; what they schedule waits.
+     *
+     * The ready queue holds Runnables: RealHandles (callSoon, timers, future callbacks),
+     * continuations of native-mode tasks (handed to us by the JDK through `scheduler`), steps
+     * of compatibility-mode tasks, and I/O handlers. Only the thread that holds the loop touches
+     * it: the loop thread, or (compatibility mode) the task thread holding the turn. Every other
+     * thread goes through `remote`, a lock-free queue; the selector is woken only when the loop
+     * is polling or about to (pollState), so a busy loop pays no wakeup syscalls.
+     *
+     * Timers: a binary heap with lazy cancellation; compacted when more than 100 are
+     * scheduled and over half of them are cancelled.
+     */
+    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final double CLOCK_RESOLUTION = 1e-9;
+    private static final double MAX_SELECT_TIMEOUT = 24 * 3600;
+    private static final int MIN_SCHEDULED_TIMERS = 100;
+    private static final long ORIGIN = System.nanoTime();
+    private static final AtomicBoolean MODE_LOGGED = new AtomicBoolean();
+    private static final AtomicLong LOOP_IDS = new AtomicLong();
+
+    private static final int AWAKE = 0;
+    private static final int POLLING = 1;
+    private static final int WOKEN = 2;
+    private static final VarHandle POLL_STATE;
+
+    static {
+        try {
+            POLL_STATE = MethodHandles.lookup().findVarHandle(SelectorEventLoop.class, "pollState", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final long id = LOOP_IDS.incrementAndGet();
+    private final boolean nativeMode;
+    private final Selector selector;
+    private final ArrayDeque<Runnable> ready = new ArrayDeque<>(1024);
+    private final ConcurrentLinkedQueue<Runnable> remote = new ConcurrentLinkedQueue<>();
+    private final TimerHeap timers = new TimerHeap();
+    private final Executor scheduler = this::execute;
+    private final Consumer<SelectionKey> onSelected = this::onSelected;
+    private final Thread.Builder.OfVirtual taskThreads;
+    private final Set<Task<?>> liveTasks = new LinkedHashSet<>();
+    private long timerSeq;
+    private int cancelledTimers;
+    @SuppressWarnings("unused") // through POLL_STATE
+    private volatile int pollState;
+    /** The thread running the loop; null when it is not running. */
+    private volatile Thread thread;
+    /** Compatibility mode: the task thread holding the turn, if any. */
+    private volatile Thread turnHolder;
+    private volatile boolean stopping;
+    private volatile boolean closed;
+    private boolean debug;
+    private double slowCallbackDuration = 0.1;
+    private ExceptionHandler exceptionHandler;
+    private ExecutorService defaultExecutor;
+    private boolean executorShutdownCalled;
+    /** The task whose step is running (for reports of slow steps). */
+    private Task<?> steppingTask;
+
+    /** A loop in native mode when the JVM allows it, otherwise in compatibility mode. */
+    public SelectorEventLoop() {
+        this(Mode.fromSystemProperty());
+    }
+
+    /** A loop in the given mode; native mode falls back to compatibility when unavailable. */
+    public SelectorEventLoop(Mode mode) {
+        this.nativeMode = mode == Mode.NATIVE && VirtualThreads.nativeAvailable();
+        logModeOnce(nativeMode);
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        this.taskThreads = nativeMode ? VirtualThreads.builder(scheduler) : null;
+        this.debug = Debug.ENABLED_BY_DEFAULT;
+        if (debug) {
+            LOG.log(System.Logger.Level.DEBUG, "Using selector: " + selector.getClass().getSimpleName());
+        }
+    }
+
+    /** How tasks get the loop; see the README, "native mode". */
+    public enum Mode {
+        /** Tasks are virtual threads scheduled by the loop itself. */
+        NATIVE,
+        /** Tasks are ordinary virtual threads taking strict turns with the loop. */
+        COMPAT;
+
+        /** {@code -Daio4j.mode=compat} forces compatibility mode; the default is native. */
+        static Mode fromSystemProperty() {
+            return "compat".equalsIgnoreCase(System.getProperty("aio4j.mode")) ? COMPAT : NATIVE;
+        }
+    }
+
+    /** {@code loop} as aio4j's implementation, or {@link IllegalArgumentException}. */
+    public static SelectorEventLoop of(EventLoop loop) {
+        if (loop instanceof SelectorEventLoop s) {
+            return s;
+        }
+        throw new IllegalArgumentException("not an aio4j event loop (make one with Aio.newEventLoop()): " + loop);
+    }
+
+    /** Whether tasks run on loop-scheduled virtual threads. */
+    public boolean isNativeMode() {
+        return nativeMode;
+    }
+
+    // ------------------------------------------------------------------ time and callbacks
+
+    @Override
+    public double time() {
+        return (nanoTime() - ORIGIN) / 1e9;
+    }
+
+    /** The clock behind {@link #time()}, in nanoseconds; a virtual-time loop overrides it. */
+    protected long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public Handle callSoon(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        return enqueueHandle(new RealHandle(callback, RealHandle.NO_ARG, sourceTraceback()));
+    }
+
+    /** callSoon of {@code callback.accept(arg)} without a capturing lambda (future callbacks). */
+    public Handle callSoon(Consumer<Object> callback, Object arg) {
+        return enqueueHandle(new RealHandle(callback, arg, sourceTraceback()));
+    }
+
+    private Handle enqueueHandle(RealHandle h) {
+        checkNotClosed();
+        if (inLoopThread()) {
+            ready.addLast(h);
+        } else if (debug && thread != null) {
+            throw wrongThread();
+        } else {
+            enqueueRemote(h);
+        }
+        return h;
+    }
+
+    @Override
+    public Handle callSoonThreadsafe(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkNotClosed();
+        RealHandle h = new RealHandle(callback, RealHandle.NO_ARG, sourceTraceback());
+        enqueueRemote(h);
+        return h;
+    }
+
+    @Override
+    public TimerHandle callLater(double delaySeconds, Runnable callback) {
+        if (Double.isNaN(delaySeconds)) {
+            throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
+        }
+        return callAt(time() + delaySeconds, callback);
+    }
+
+    @Override
+    public TimerHandle callAt(double when, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("Invalid time: NaN (not a number)");
+        }
+        checkNotClosed();
+        RealTimerHandle h = new RealTimerHandle(when, timerSeq++, callback, this, sourceTraceback());
+        if (thread == null || inLoopThread()) {
+            timers.add(h);
+        } else if (debug) {
+            throw wrongThread();
+        } else {
+            enqueueRemote(() -> timers.add(h));
+        }
+        return h;
+    }
+
+    /** The scheduler of native-mode task threads, and the way internal code queues work from anywhere. */
+    public void execute(Runnable r) {
+        if (inLoopThread()) {
+            ready.addLast(r);
+        } else if (!closed) {
+            enqueueRemote(r);
+        }
+        // A closed loop drops continuations: their tasks can never run again.
+    }
+
+    private void enqueueRemote(Runnable r) {
+        remote.offer(r);
+        if ((int) POLL_STATE.getVolatile(this) == POLLING && POLL_STATE.compareAndSet(this, POLLING, WOKEN)) {
+            selector.wakeup();
+        }
+    }
+
+    void timerCancelled() {
+        cancelledTimers++;
+    }
+
+    /** How many timers are in the heap, cancelled ones included (for tests of the compaction rule). */
+    public int scheduledTimerCount() {
+        return timers.size();
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    /** Whether the current thread holds this loop: its thread, a task mounted on it, or the task holding the turn. */
+    public boolean inLoopThread() {
+        Thread t = Thread.currentThread();
+        Thread lt = thread;
+        if (t == lt) {
+            return true;
+        }
+        if (lt == null) {
+            return false;
+        }
+        return nativeMode ? t.isVirtual() && VirtualThreads.currentCarrier() == lt : t == turnHolder;
+    }
+
+    /** Debug mode's wrong-thread check: throws when called off the loop's thread while it runs. */
+    public void checkThread() {
+        if (thread != null && !inLoopThread()) {
+            throw wrongThread();
+        }
+    }
+
+    /** Whether the debug-mode thread checks are on. */
+    public boolean debugChecks() {
+        return debug;
+    }
+
+    private static IllegalStateException wrongThread() {
+        return new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the current one"
+                + " (from other threads use callSoonThreadsafe() or Aio.runCoroutineThreadsafe())");
+    }
+
+    // ------------------------------------------------------------------ tasks
+
+    /** A strand for a new task's body, in this loop's mode. */
+    public Strand newStrand(Runnable body, String name) {
+        if (nativeMode) {
+            return VirtualThreads.nativeStrand(taskThreads, body, name);
+        }
+        return VirtualThreads.compatStrand(body, name, this::execute, holder -> turnHolder = holder);
+    }
+
+    /** Registers a new task as pending (for {@code Aio.allTasks}). */
+    public void taskCreated(Task<?> task) {
+        liveTasks.add(task);
+    }
+
+    /** Unregisters a task that is finishing. */
+    public void taskFinished(Task<?> task) {
+        liveTasks.remove(task);
+    }
+
+    /** A task's body (re)gained the loop: slow-step reports name it. */
+    public void stepResumed(Task<?> task) {
+        steppingTask = task;
+    }
+
+    /** The tasks of this loop that are not done. */
+    public Set<Task<?>> allTasks() {
+        return Set.copyOf(liveTasks);
+    }
+
+    /** Debug hook: a future finished with an exception (see issue #5: "never retrieved" reports). */
+    public void exceptionSet(Future<?> future) {
+        // The never-retrieved report is made by debug support; nothing to do here yet.
+    }
+
+    @Override
+    public <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return EventLoop.super.createTask(coroutine);
+    }
+
+    // ------------------------------------------------------------------ running
+
+    @Override
+    public void runForever() {
+        checkNotClosed();
+        checkNotRunning();
+        Thread me = Thread.currentThread();
+        if (nativeMode && me.isVirtual()) {
+            throw new IllegalStateException("a native-mode event loop must run on a platform thread: its tasks are "
+                    + "virtual threads mounted on it (run it from a platform thread, or use -Daio4j.mode=compat)");
+        }
+        thread = me;
+        Current.set(this);
+        try {
+            while (true) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            thread = null;
+            steppingTask = null;
+            Current.remove();
+        }
+    }
+
+    private void checkNotRunning() {
+        if (isRunning()) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (Current.get() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T runUntilComplete(Awaitable<T> awaitable) {
+        checkNotClosed();
+        checkNotRunning();
+        Objects.requireNonNull(awaitable, "awaitable");
+        boolean newTask = awaitable instanceof Coroutine<?>;
+        Future<T> fut = newTask ? createTask((Coroutine<T>) awaitable) : (Future<T>) awaitable;
+        if (fut.loop() != this) {
+            throw new IllegalArgumentException("The future belongs to a different loop than the one specified as the loop argument");
+        }
+        Consumer<Future<T>> stopper = f -> stop();
+        fut.addDoneCallback(stopper);
+        try {
+            runForever();
+        } finally {
+            fut.removeDoneCallback(stopper);
+        }
+        if (!fut.isDone()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return fut.result();
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        if (thread != null && !inLoopThread()) {
+            enqueueRemote(() -> { });
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Throws {@code "Event loop is closed"} if it is. */
+    public void checkNotClosed() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (isRunning()) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        if (debug) {
+            LOG.log(System.Logger.Level.DEBUG, "Close " + this);
+        }
+        closed = true;
+        ready.clear();
+        remote.clear();
+        timers.clear();
+        ExecutorService executor = defaultExecutor;
+        if (executor != null) {
+            defaultExecutor = null;
+            executor.shutdown();
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "error closing the selector of " + this, e);
+        }
+    }
+
+    /** One iteration: asyncio's {@code _run_once}. */
+    private void runOnce() {
+        drainRemote();
+        purgeCancelledTimers();
+
+        double timeout;
+        if (!ready.isEmpty() || stopping) {
+            timeout = 0;
+        } else if (!timers.isEmpty()) {
+            timeout = Math.min(Math.max(0, timers.peek().when - time()), MAX_SELECT_TIMEOUT);
+        } else {
+            timeout = Double.POSITIVE_INFINITY;
+        }
+        poll(timeout);
+        drainRemote();
+
+        double end = time() + CLOCK_RESOLUTION;
+        while (!timers.isEmpty() && timers.peek().when < end) {
+            RealTimerHandle h = timers.poll();
+            if (h.cancelled) {
+                cancelledTimers--;
+            } else {
+                ready.addLast(h);
+            }
+        }
+
+        int n = ready.size();
+        if (debug) {
+            for (int i = 0; i < n; i++) {
+                runTimed(ready.pollFirst());
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                runOne(ready.pollFirst());
+            }
+        }
+    }
+
+    private void purgeCancelledTimers() {
+        int n = timers.size();
+        if (n > MIN_SCHEDULED_TIMERS && cancelledTimers * 2 > n) {
+            timers.removeCancelled();
+            cancelledTimers = 0;
+        } else {
+            while (!timers.isEmpty() && timers.peek().cancelled) {
+                timers.poll();
+                cancelledTimers--;
+            }
+        }
+    }
+
+    private void drainRemote() {
+        Runnable r;
+        while ((r = remote.poll()) != null) {
+            ready.addLast(r);
+        }
+    }
+
+    /**
+     * Waits up to {@code timeoutSeconds} (infinite: until woken) for I/O, appending the handlers
+     * of ready keys to the ready queue. A virtual-time loop overrides it to move its clock.
+     */
+    protected void poll(double timeoutSeconds) {
+        try {
+            if (timeoutSeconds <= 0) {
+                selector.selectNow(onSelected);
+                return;
+            }
+            POLL_STATE.setVolatile(this, POLLING);
+            try {
+                if (!remote.isEmpty()) {
+                    selector.selectNow(onSelected);
+                } else if (timeoutSeconds == Double.POSITIVE_INFINITY) {
+                    selector.select(onSelected, 0);
+                } else {
+                    long ms = Math.max(1, (long) Math.ceil(timeoutSeconds * 1e3));
+                    long t0 = debug ? System.nanoTime() : 0;
+                    selector.select(onSelected, ms);
+                    if (debug) {
+                        logSlowPoll(timeoutSeconds, (System.nanoTime() - t0) / 1e9);
+                    }
+                }
+            } finally {
+                POLL_STATE.setVolatile(this, AWAKE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("selector failed in " + this, e);
+        }
+    }
+
+    /** Whether work from other threads is waiting to be drained into the ready queue. */
+    protected boolean hasRemoteWork() {
+        return !remote.isEmpty();
+    }
+
+    /** Whether callbacks are queued for the next iteration. */
+    protected boolean hasReadyWork() {
+        return !ready.isEmpty();
+    }
+
+    private void onSelected(SelectionKey key) {
+        if (key.attachment() instanceof Runnable handler) {
+            ready.addLast(handler);
+        }
+    }
+
+    /** The loop's selector, for the I/O support that registers channels on it. */
+    public Selector selector() {
+        return selector;
+    }
+
+    private void runOne(Runnable r) {
+        try {
+            r.run();
+        } catch (Throwable t) {
+            callbackFailed(r, t);
+        }
+    }
+
+    private void runTimed(Runnable r) {
+        steppingTask = null;
+        long t0 = System.nanoTime();
+        runOne(r);
+        double dt = (System.nanoTime() - t0) / 1e9;
+        if (dt >= slowCallbackDuration) {
+            Task<?> task = steppingTask;
+            String what = task != null ? task.toString() : r.toString();
+            LOG.log(System.Logger.Level.WARNING, String.format(Locale.ROOT, "Executing %s took %.3f seconds", what, dt));
+        }
+    }
+
+    private void logSlowPoll(double timeout, double dt) {
+        if (dt >= 1.0) {
+            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "poll %.3f ms took %.3f ms", timeout * 1e3, dt * 1e3));
+        } else if (LOG.isLoggable(System.Logger.Level.TRACE)) {
+            LOG.log(System.Logger.Level.TRACE, String.format(Locale.ROOT, "poll %.3f ms took %.3f ms", timeout * 1e3, dt * 1e3));
+        }
+    }
+
+    private void callbackFailed(Runnable r, Throwable t) {
+        Handle handle = r instanceof Handle h ? h : null;
+        StackTraceElement[] source = r instanceof RealHandle rh ? rh.sourceTraceback : null;
+        callExceptionHandler(new ExceptionContext("Exception in callback " + r, t, null, null, handle, null, null, source));
+    }
+
+    // ------------------------------------------------------------------ executors
+
+    @Override
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
+        Objects.requireNonNull(fn, "fn");
+        checkNotClosed();
+        if (debug) {
+            checkThread();
+        }
+        Executor target = executor != null ? executor : defaultExecutor();
+        Future<T> fut = createFuture();
+        FutureTask<T> job = new FutureTask<>(fn) {
+            @Override
+            protected void done() {
+                if (isCancelled()) {
+                    return;
+                }
+                Runnable copy = switch (state()) {
+                    case SUCCESS -> {
+                        T value = resultNow();
+                        yield () -> {
+                            if (!fut.isDone()) {
+                                fut.setResult(value);
+                            }
+                        };
+                    }
+                    default -> {
+                        Throwable error = exceptionNow();
+                        yield () -> {
+                            if (!fut.isDone()) {
+                                fut.setException(error);
+                            }
+                        };
+                    }
+                };
+                try {
+                    callSoonThreadsafe(copy);
+                } catch (IllegalStateException loopClosed) {
+                    // Nobody can observe the future any more.
+                }
+            }
+        };
+        fut.addDoneCallback(f -> {
+            if (f.isCancelled()) {
+                job.cancel(false);
+            }
+        });
+        target.execute(job);
+        return fut;
+    }
+
+    private ExecutorService defaultExecutor() {
+        if (executorShutdownCalled) {
+            throw new IllegalStateException("Executor shutdown has been called");
+        }
+        ExecutorService executor = defaultExecutor;
+        if (executor == null) {
+            executor = DefaultExecutor.create();
+            defaultExecutor = executor;
+        }
+        return executor;
+    }
+
+    @Override
+    public void setDefaultExecutor(ExecutorService executor) {
+        this.defaultExecutor = executor;
+    }
+
+    @Override
+    public Future<Void> shutdownDefaultExecutor(double timeoutSeconds) {
+        executorShutdownCalled = true;
+        Future<Void> done = createFuture();
+        ExecutorService executor = defaultExecutor;
+        if (executor == null) {
+            done.setResult(null);
+            return done;
+        }
+        Thread.ofPlatform().daemon().name("aio4j-executor-shutdown").start(() -> {
+            executor.shutdown();
+            try {
+                long nanos = timeoutSeconds >= Long.MAX_VALUE / 1e9 ? Long.MAX_VALUE : (long) (timeoutSeconds * 1e9);
+                if (!executor.awaitTermination(nanos, TimeUnit.NANOSECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, String.format(Locale.ROOT,
+                            "The executor did not finish joining its threads within %.1f seconds.", timeoutSeconds));
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                callSoonThreadsafe(() -> {
+                    if (!done.isDone()) {
+                        done.setResult(null);
+                    }
+                });
+            } catch (IllegalStateException loopClosed) {
+                // The loop was closed meanwhile: nobody waits for this.
+            }
+        });
+        return done;
+    }
+
+    // ------------------------------------------------------------------ errors and debug
+
+    @Override
+    public void setExceptionHandler(ExceptionHandler handler) {
+        this.exceptionHandler = handler;
+    }
+
+    @Override
+    public ExceptionHandler exceptionHandler() {
+        return exceptionHandler;
+    }
+
+    @Override
+    public void callExceptionHandler(ExceptionContext context) {
+        ExceptionHandler handler = exceptionHandler;
+        if (handler == null) {
+            try {
+                defaultExceptionHandler(context);
+            } catch (Throwable t) {
+                LOG.log(System.Logger.Level.ERROR, "Exception in default exception handler", t);
+            }
+            return;
+        }
+        try {
+            handler.handle(this, context);
+        } catch (Throwable t) {
+            try {
+                defaultExceptionHandler(new ExceptionContext("Unhandled error in exception handler", t,
+                        null, null, null, null, null, null));
+                defaultExceptionHandler(context);
+            } catch (Throwable again) {
+                LOG.log(System.Logger.Level.ERROR, "Exception in default exception handler "
+                        + "while handling an unexpected error in custom exception handler", again);
+            }
+        }
+    }
+
+    @Override
+    public void defaultExceptionHandler(ExceptionContext context) {
+        LOG.log(System.Logger.Level.ERROR, ExceptionReport.format(context), context.exception());
+    }
+
+    @Override
+    public boolean isDebug() {
+        return debug;
+    }
+
+    @Override
+    public void setDebug(boolean enabled) {
+        this.debug = enabled;
+    }
+
+    @Override
+    public double slowCallbackDuration() {
+        return slowCallbackDuration;
+    }
+
+    @Override
+    public void setSlowCallbackDuration(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("slowCallbackDuration < 0 or NaN: " + seconds);
+        }
+        this.slowCallbackDuration = seconds;
+    }
+
+    /** Where a Handle/Future/Task is being created, in debug mode; null otherwise. */
+    public StackTraceElement[] sourceTraceback() {
+        return debug ? Debug.captureSource() : null;
+    }
+
+    @Override
+    public String toString() {
+        return "<SelectorEventLoop#" + id + " running=" + isRunning() + " closed=" + closed + " debug=" + debug
+                + " mode=" + (nativeMode ? "native" : "compat") + ">";
+    }
+
+    private static void logModeOnce(boolean nativeMode) {
+        if (!MODE_LOGGED.compareAndSet(false, true)) {
+            return;
+        }
+        if (nativeMode) {
+            LOG.log(System.Logger.Level.INFO, "aio4j native mode: tasks are virtual threads scheduled by their event loop");
+        } else {
+            String why = VirtualThreads.unavailableReason();
+            LOG.log(System.Logger.Level.INFO, "aio4j compatibility mode: tasks take strict turns with the loop (about 5 us a "
+                    + "switch, and a JDK blocking call in a task blocks the loop)"
+                    + (why != null ? " because " + why : "")
+                    + ". For native mode run java with --add-opens java.base/java.lang=ALL-UNNAMED"
+                    + " (on the module path: --add-opens java.base/java.lang=io.aio4j)");
+        }
+    }
+
+    /** For reports: a snapshot of the pending tasks. */
+    List<Task<?>> pendingTasks() {
+        return new ArrayList<>(liveTasks);
+    }
+}

@@ -1,0 +1,23 @@
+package io.aio4j.internal.task;
+
+/**
+ * How a task's body gets the loop: the thread it runs on and the hand-over of control
+ * between it and the loop. {@link #start} and {@link #resume} are called on the loop side,
+ * {@link #suspend} and {@link #yieldOnce} by the body itself, which holds the loop while it runs.
+ */
+public interface Strand {
+    /** The body's thread. */
+    Thread thread();
+
+    /** Queues the body's first step on the loop. */
+    void start();
+
+    /** Queues the body's next step on the loop (it is suspended, or about to be). */
+    void resume();
+
+    /** Gives the loop back until {@link #resume()}; may return spuriously, so callers loop on their condition. */
+    void suspend();
+
+    /** Queues the body's next step and gives the loop back: one loop iteration passes. */
+    void yieldOnce();
+}

@@ -1,0 +1,12 @@
+/**
+ * aio4j's core: the event loop, futures and tasks ({@code io.aio4j}).
+ *
+ * <p>Native mode needs {@code --add-opens java.base/java.lang=io.aio4j} on the module path
+ * (or {@code =ALL-UNNAMED} on the class path); without it aio4j runs in compatibility mode.
+ */
+module io.aio4j {
+    // API
+    exports io.aio4j;
+
+    // internal: everything else (io.aio4j.internal.*) is not exported.
+}
