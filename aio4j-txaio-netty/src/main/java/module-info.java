@@ -2,6 +2,7 @@
  * The Netty 4.2 backend of aio4j-txaio, and awaiting Netty futures from aio4j tasks.
  */
 module io.aio4j.txaio.netty {
+    requires io.aio4j;
     requires io.aio4j.txaio;
     requires io.netty.common;
     requires io.netty.transport;

@@ -2,6 +2,7 @@
  * txaio for the JVM: futures, timers and structured logging over aio4j, Netty or JDK executors.
  */
 module io.aio4j.txaio {
+    requires transitive io.aio4j;
     requires java.logging;
 
     // API
@@ -11,4 +12,5 @@ module io.aio4j.txaio {
     exports io.aio4j.txaio.internal to io.aio4j.txaio.netty;
 
     uses io.aio4j.txaio.internal.DriverProvider;
+    provides io.aio4j.txaio.internal.DriverProvider with io.aio4j.txaio.internal.aio4j.Aio4jDriverProvider;
 }

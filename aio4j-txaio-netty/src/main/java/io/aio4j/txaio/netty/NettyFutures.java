@@ -1,5 +1,6 @@
 package io.aio4j.txaio.netty;
 
+import io.aio4j.Aio;
 import io.netty.util.concurrent.Future;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,6 +15,17 @@ import java.util.concurrent.CompletionStage;
  */
 public final class NettyFutures {
     private NettyFutures() {
+    }
+
+    /**
+     * Waits, inside an aio4j task, for {@code future} and returns its result; rethrows its cause
+     * (the same instance), or a {@code CancellationException} if it was cancelled. Cancelling the
+     * task cancels {@code future}. Same as {@code Aio.await(NettyFutures.toStage(future))}.
+     *
+     * @throws IllegalArgumentException if future is null
+     */
+    public static <T> T await(Future<T> future) {
+        return Aio.await(toStage(future));
     }
 
     /**

@@ -23,6 +23,14 @@ interface Harness extends AutoCloseable {
     /** The loop clock, in seconds. */
     double now();
 
+    /**
+     * True if time is virtual, so a test may also assert that a call ran no later than a bound;
+     * false on a real-time loop, where the machine's load decides how late things run.
+     */
+    default boolean exactTime() {
+        return true;
+    }
+
     /** The exceptions that reached the loop's exception handler. */
     List<Throwable> errors();
 

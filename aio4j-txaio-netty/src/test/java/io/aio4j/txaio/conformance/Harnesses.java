@@ -15,11 +15,12 @@ final class Harnesses {
 
     /** The backends whose selection tests run. */
     static List<Backend> backends() {
-        return List.of(Backend.JDK, Backend.NETTY);
+        return List.of(Backend.AIO4J, Backend.JDK, Backend.NETTY);
     }
 
     static Stream<Arguments> all() {
         return Stream.of(
+                Arguments.of(Named.of("aio4j", new Aio4jHarness())),
                 Arguments.of(Named.of("jdk", new JdkHarness())),
                 Arguments.of(Named.of("netty", new NettyHarness())));
     }

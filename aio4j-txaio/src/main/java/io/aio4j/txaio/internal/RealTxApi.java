@@ -1,5 +1,6 @@
 package io.aio4j.txaio.internal;
 
+import io.aio4j.InvalidStateException;
 import io.aio4j.txaio.Backend;
 import io.aio4j.txaio.IBatchedTimer;
 import io.aio4j.txaio.IFailedFuture;
@@ -289,7 +290,7 @@ public final class RealTxApi implements TxApi {
     }
 
     private static RuntimeException alreadyDone(String operation, RealTxFuture<?> future) {
-        return new IllegalStateException(operation + "() of a future that is already done: " + future);
+        return new InvalidStateException(operation + "() of a future that is already done: " + future);
     }
 
     @Override
