@@ -89,7 +89,8 @@ public final class LogSystem {
     static void writeLine(Instant time, String message) {
         PrintStream stream = out;
         if (stream == null) return;
-        String line = TIMESTAMP.format(time.atZone(clock.getZone())) + " " + message + System.lineSeparator();
+        // a formatted traceback ends with a line break of its own: one line break per record
+        String line = TIMESTAMP.format(time.atZone(clock.getZone())) + " " + message.stripTrailing() + System.lineSeparator();
         synchronized (stream) {
             stream.print(line);
             stream.flush();
