@@ -31,6 +31,7 @@ public final class BatchedTimer implements IBatchedTimer {
     private final long bucketMillis;
     private final int chunkSize;
     private final Map<Long, Bucket> buckets = new HashMap<>();
+    private Bucket lastBucket;
 
     /**
      * Creates a timer on {@code driver}'s loop.
@@ -55,13 +56,16 @@ public final class BatchedTimer implements IBatchedTimer {
         long dueMillis = Math.ceilDiv(saturatedAdd(now, delayNanos), NANOS_PER_MILLI);
         long bucketEnd = Math.ceilDiv(dueMillis, bucketMillis) * bucketMillis;
         synchronized (this) {
-            Bucket bucket = buckets.get(bucketEnd);
+            // consecutive calls usually share a bucket: skip the map lookup (and the Long boxing) then
+            Bucket bucket = lastBucket != null && lastBucket.end == bucketEnd && !lastBucket.fired
+                    ? lastBucket : buckets.get(bucketEnd);
             if (bucket == null) {
                 bucket = new Bucket(bucketEnd);
                 buckets.put(bucketEnd, bucket);
                 Bucket firing = bucket;
                 bucket.realTimer = driver.schedule(bucketEnd * NANOS_PER_MILLI - now, () -> fire(firing));
             }
+            lastBucket = bucket;
             return bucket.add(fn);
         }
     }
@@ -158,6 +162,7 @@ public final class BatchedTimer implements IBatchedTimer {
                 if (fn == null) return;
                 fn = null;
                 if (!bucket.fired && --bucket.live == 0) {
+                    bucket.fired = true; // emptied: never reused, even as lastBucket
                     buckets.remove(bucket.end, bucket);
                     bucket.realTimer.cancel();
                 }
