@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The aio4j backend on a real event loop run by the test thread. The core has no virtual-time
  * loop yet, so time is real but sped up ({@link #SPEED}× through {@link ScaledDriver}): a test's
- * second is 10 ms. Assertions that a call ran no later than some bound are skipped here
- * ({@link #exactTime()} is false); "not before" assertions stay, since real time only moves forward.
+ * second is 10 ms. {@link #exactTime()} is false: assertions about what has run at a given moment
+ * are skipped here, while "never before its due time" and "eventually" are still checked.
  */
 final class Aio4jHarness implements Harness {
     static final long SPEED = 100;

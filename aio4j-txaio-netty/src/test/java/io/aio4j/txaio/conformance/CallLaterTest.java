@@ -22,7 +22,7 @@ class CallLaterTest {
         double start = h.now();
         tx.callLater(0.5, () -> ranAt.add(h.now()));
         h.advance(0.4);
-        assertEquals(List.of(), ranAt);
+        if (h.exactTime()) assertEquals(List.of(), ranAt);
         h.advance(0.2);
         assertEquals(1, ranAt.size());
         assertTrue(ranAt.get(0) >= start + 0.5, "ran early: " + (ranAt.get(0) - start));
@@ -79,13 +79,16 @@ class CallLaterTest {
     void sleepResolvesOnTheConfiguredLoopAfterTheDelay(Harness h) {
         TxApi tx = h.api();
         Recorder r = new Recorder();
+        double due = h.now() + 0.25;
         TxFuture<Void> nap = tx.sleep(0.25);
-        tx.addCallbacks(nap, r.callback(), r.errback());
+        List<Double> resolvedAt = new ArrayList<>();
+        tx.addCallbacks(nap, v -> resolvedAt.add(h.now()), r.errback());
         h.advance(0.2);
-        assertEquals(false, tx.isCalled(nap));
+        if (h.exactTime()) assertEquals(false, tx.isCalled(nap));
         h.advance(0.1);
         assertTrue(tx.isCalled(nap));
-        assertEquals(1, r.results.size());
+        assertEquals(1, resolvedAt.size());
+        assertTrue(resolvedAt.get(0) >= due, "resolved early by " + (due - resolvedAt.get(0)));
     }
 
     @EachBackend
