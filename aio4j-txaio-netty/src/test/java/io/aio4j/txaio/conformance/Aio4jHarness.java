@@ -1,8 +1,5 @@
 package io.aio4j.txaio.conformance;
 
-import io.aio4j.Aio;
-import io.aio4j.EventLoop;
-import io.aio4j.Future;
 import io.aio4j.txaio.Backend;
 import io.aio4j.txaio.TxApi;
 import io.aio4j.txaio.internal.RealTxApi;
@@ -11,18 +8,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The aio4j backend on a real event loop run by the test thread. The core has no virtual-time
- * loop yet, so time is real but sped up ({@link #SPEED}× through {@link ScaledDriver}): a test's
- * second is 10 ms. {@link #exactTime()} is false: assertions about what has run at a given moment
- * are skipped here, while "never before its due time" and "eventually" are still checked.
+ * The aio4j backend on a real aio4j event loop whose clock is virtual ({@link VirtualTimeLoop}),
+ * run by the test thread.
  */
 final class Aio4jHarness implements Harness {
-    static final long SPEED = 100;
-    private static final int IDLE_HOPS = 64;
-
-    private final EventLoop loop = Aio.newEventLoop();
+    private final VirtualTimeLoop loop = new VirtualTimeLoop();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
-    private final CountingDriver driver = new CountingDriver(new ScaledDriver(new Aio4jDriver(loop), SPEED));
+    private final CountingDriver driver = new CountingDriver(new Aio4jDriver(loop));
     private final TxApi api = new RealTxApi(driver);
 
     Aio4jHarness() {
@@ -41,34 +33,17 @@ final class Aio4jHarness implements Harness {
 
     @Override
     public void runPending() {
-        Future<Void> idle = loop.createFuture();
-        hop(IDLE_HOPS, idle);
-        loop.runUntilComplete(idle);
-    }
-
-    private void hop(int remaining, Future<Void> idle) {
-        loop.callSoon(() -> {
-            if (remaining == 0) idle.setResult(null);
-            else hop(remaining - 1, idle);
-        });
+        loop.runFor(0);
     }
 
     @Override
     public void advance(double seconds) {
-        Future<Void> reached = loop.createFuture();
-        loop.callLater(seconds / SPEED, () -> reached.setResult(null));
-        loop.runUntilComplete(reached);
-        runPending();
+        loop.runFor((long) Math.ceil(seconds * 1e9));
     }
 
     @Override
     public double now() {
         return driver.nanoTime() / 1e9;
-    }
-
-    @Override
-    public boolean exactTime() {
-        return false;
     }
 
     @Override

@@ -25,11 +25,11 @@ class BatchedTimerTest {
         double due = h.now() + 2;
         timer.callLater(2, () -> ranAt.add(h.now()));
         h.advance(1.9);
-        if (h.exactTime()) assertEquals(List.of(), ranAt);
+        assertEquals(List.of(), ranAt);
         h.advance(1.2);
         assertEquals(1, ranAt.size());
         assertTrue(ranAt.get(0) >= due, "ran early by " + (due - ranAt.get(0)));
-        if (h.exactTime()) assertTrue(ranAt.get(0) <= due + 1.0, "ran at " + (ranAt.get(0) - due) + " s after due");
+        assertTrue(ranAt.get(0) <= due + 1.0, "ran at " + (ranAt.get(0) - due) + " s after due");
     }
 
     @EachBackend
@@ -44,7 +44,7 @@ class BatchedTimerTest {
             timer.callLater(delay, () -> {
                 ran.incrementAndGet();
                 if (h.now() < due) problems.add("early by " + (due - h.now()));
-                if (h.exactTime() && h.now() > due + 0.2 + 1e-9) problems.add("late by " + (h.now() - due));
+                if (h.now() > due + 0.2 + 1e-9) problems.add("late by " + (h.now() - due));
             });
             h.advance(random.nextInt(3) / 1000.0);
         }
@@ -117,14 +117,10 @@ class BatchedTimerTest {
         h.advance(1.0 - (h.now() % 1.0) + 0.001);
         for (int i = 0; i < 40; i++) timer.callLater(0.5, ran::incrementAndGet);
         h.advance(0.999);
-        if (h.exactTime()) {
-            assertEquals(10, ran.get(), "the first chunk runs when the bucket fires");
-            h.advance(0.25);
-            assertEquals(20, ran.get(), "the next one a quarter of the bucket later");
-            h.advance(0.5);
-        } else {
-            h.advance(2);
-        }
+        assertEquals(10, ran.get(), "the first chunk runs when the bucket fires");
+        h.advance(0.25);
+        assertEquals(20, ran.get(), "the next one a quarter of the bucket later");
+        h.advance(0.5);
         assertEquals(40, ran.get());
     }
 
@@ -164,7 +160,7 @@ class BatchedTimerTest {
         AtomicInteger ran = new AtomicInteger();
         Runnable count = ran::incrementAndGet;
         for (int i = 0; i < 1_000_000; i++) timer.callLater((i % 10_000) / 1000.0, count);
-        if (h.exactTime()) assertTrue(h.liveTimers() <= 51, "real timers: " + h.liveTimers());
+        assertTrue(h.liveTimers() <= 51, "real timers: " + h.liveTimers());
         h.advance(11);
         assertEquals(1_000_000, ran.get());
         assertEquals(0, h.liveTimers());

@@ -23,16 +23,6 @@ interface Harness extends AutoCloseable {
     /** The loop clock, in seconds. */
     double now();
 
-    /**
-     * True if time is virtual, so a test may assert what has or has not run at a given time;
-     * false on a real-time loop, where the machine's load decides how late things run and how
-     * much time passes between two steps of a test. Tests then check only what holds in real
-     * time: nothing ran before its due time, and everything ran eventually.
-     */
-    default boolean exactTime() {
-        return true;
-    }
-
     /** The exceptions that reached the loop's exception handler. */
     List<Throwable> errors();
 

@@ -56,14 +56,13 @@ public final class Aio4jDriver implements Driver {
 
     @Override
     public TxDelayedCall schedule(long delayNanos, Runnable task) {
-        // One extra nanosecond: the loop runs a timer that is due within its clock resolution (1 ns).
-        TimerHandle handle = loop().callLater((delayNanos + 1) / 1e9, task);
+        TimerHandle handle = loop().callLater(delayNanos / 1e9, task);
         return handle::cancel;
     }
 
     @Override
     public long nanoTime() {
-        return (long) Math.floor(loop().time() * 1e9);
+        return Math.round(loop().time() * 1e9);
     }
 
     @Override
