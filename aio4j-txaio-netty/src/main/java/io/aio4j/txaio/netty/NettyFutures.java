@@ -10,7 +10,9 @@ import java.util.concurrent.CompletionStage;
  * await a {@code ChannelFuture} or a {@code Promise}.
  *
  * <pre>{@code
- * Channel ch = NettyFutures.await(bootstrap.connect(host, port)).channel();  // inside an aio4j task
+ * ChannelFuture connected = bootstrap.connect(host, port);
+ * NettyFutures.await(connected);            // inside an aio4j task: the task waits, the loop runs on
+ * Channel ch = connected.channel();
  * }</pre>
  */
 public final class NettyFutures {
