@@ -70,12 +70,14 @@ public final class LogSystem {
         return level.enables(recordLevel);
     }
 
-    /** Emits one record if its level is enabled; formats it only then. */
-    public static void log(String namespace, LogLevel recordLevel, String format, Object[] keyValues) {
+    /**
+     * Emits one record if its level is enabled; formats it only then. Before {@code startLogging}
+     * the record goes to {@code logger}, the {@code System.Logger} of the namespace.
+     */
+    public static void log(String namespace, System.Logger logger, LogLevel recordLevel, String format, Object[] keyValues) {
         if (!level.enables(recordLevel)) return;
         PrintStream stream = out;
         if (stream == null) {
-            System.Logger logger = System.getLogger(namespace);
             if (!logger.isLoggable(recordLevel.systemLevel())) return;
             Map<String, Object> record = record(namespace, recordLevel, format, keyValues);
             logger.log(recordLevel.systemLevel(), () -> message(record));

@@ -7,6 +7,7 @@ import io.aio4j.txaio.ILogger;
  */
 public final class RealLogger implements ILogger {
     private final String namespace;
+    private final System.Logger systemLogger;
 
     /** Creates a logger for {@code namespace}. */
     public RealLogger(String namespace) {
@@ -14,41 +15,42 @@ public final class RealLogger implements ILogger {
             throw new IllegalArgumentException("namespace is null or empty: " + namespace);
         }
         this.namespace = namespace;
+        this.systemLogger = System.getLogger(namespace);
     }
 
     @Override
     public void critical(String format, Object... keyValues) {
-        LogSystem.log(namespace, LogLevel.CRITICAL, format, keyValues);
+        LogSystem.log(namespace, systemLogger, LogLevel.CRITICAL, format, keyValues);
     }
 
     @Override
     public void error(String format, Object... keyValues) {
-        LogSystem.log(namespace, LogLevel.ERROR, format, keyValues);
+        LogSystem.log(namespace, systemLogger, LogLevel.ERROR, format, keyValues);
     }
 
     @Override
     public void warn(String format, Object... keyValues) {
-        LogSystem.log(namespace, LogLevel.WARN, format, keyValues);
+        LogSystem.log(namespace, systemLogger, LogLevel.WARN, format, keyValues);
     }
 
     @Override
     public void info(String format, Object... keyValues) {
-        LogSystem.log(namespace, LogLevel.INFO, format, keyValues);
+        LogSystem.log(namespace, systemLogger, LogLevel.INFO, format, keyValues);
     }
 
     @Override
     public void debug(String format, Object... keyValues) {
-        LogSystem.log(namespace, LogLevel.DEBUG, format, keyValues);
+        LogSystem.log(namespace, systemLogger, LogLevel.DEBUG, format, keyValues);
     }
 
     @Override
     public void trace(String format, Object... keyValues) {
-        LogSystem.log(namespace, LogLevel.TRACE, format, keyValues);
+        LogSystem.log(namespace, systemLogger, LogLevel.TRACE, format, keyValues);
     }
 
     @Override
     public void emit(String level, String format, Object... keyValues) {
-        LogSystem.log(namespace, LogLevel.parse(level), format, keyValues);
+        LogSystem.log(namespace, systemLogger, LogLevel.parse(level), format, keyValues);
     }
 
     @Override
