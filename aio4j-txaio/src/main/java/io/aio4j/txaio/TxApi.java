@@ -13,9 +13,11 @@ import java.util.function.Function;
  *
  * <p>Threads: callbacks, errbacks, cancellers and timer calls run on the backend's loop (an
  * executor thread for the JDK backend), always on a later loop turn than the call that
- * registered or triggered them, never inline. Completing a future ({@link #resolve},
- * {@link #reject}, {@link #cancel}) must happen on the loop thread for the aio4j backend; the
- * Netty and JDK backends accept any thread. Logging and time helpers work from any thread.
+ * registered or triggered them, never inline; callbacks of one future run in registration order
+ * (with the JDK backend, give it a single-threaded executor for that). On the aio4j backend call
+ * the future and timer methods on the loop thread, like every aio4j loop method (from another
+ * thread, hop with {@code loop.callSoonThreadsafe}); the Netty and JDK backends accept any
+ * thread. Logging and the time helpers work from any thread.
  */
 public interface TxApi {
 
