@@ -4,7 +4,7 @@
 module io.aio4j.txaio.netty {
     requires io.aio4j;
     requires io.aio4j.txaio;
-    requires io.netty.common;
+    requires transitive io.netty.common; // NettyFutures takes Netty futures
     requires io.netty.transport;
 
     // API

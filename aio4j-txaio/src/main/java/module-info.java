@@ -1,6 +1,7 @@
 /**
  * txaio for the JVM: futures, timers and structured logging over aio4j, Netty or JDK executors.
  */
+@SuppressWarnings("module") // the qualified export names a module built after this one
 module io.aio4j.txaio {
     requires transitive io.aio4j;
     requires java.logging;
