@@ -43,6 +43,17 @@ final class LogCapture extends Handler implements AutoCloseable {
         return null;
     }
 
+    /** Every record whose message contains {@code text}. */
+    synchronized List<LogRecord> all(String text) {
+        List<LogRecord> out = new ArrayList<>();
+        for (LogRecord r : records) {
+            if (r.getMessage() != null && r.getMessage().contains(text)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     @Override
     public void flush() {
     }
