@@ -51,6 +51,10 @@ public final class IoErrors {
         if (io instanceof ConnectException) {
             return new ConnectionRefusedException(msg, io);
         }
+        if (io instanceof java.net.PortUnreachableException) {
+            // An ICMP "port unreachable" for a connected datagram socket: Python's ConnectionRefusedError.
+            return new ConnectionRefusedException("Connection refused (port unreachable)", io);
+        }
         if (io instanceof AccessDeniedException) {
             return new PermissionException("Permission denied: " + msg, io);
         }
