@@ -7,6 +7,7 @@
 module io.aio4j {
     // API
     exports io.aio4j;
+    exports io.aio4j.net;
 
     // internal: everything else (io.aio4j.internal.*) is not exported.
 }
