@@ -5,9 +5,13 @@
  * (or {@code =ALL-UNNAMED} on the class path); without it aio4j runs in compatibility mode.
  */
 module io.aio4j {
+    // sun.misc.Signal: the loop's signal handlers and Aio.run's Ctrl-C.
+    requires jdk.unsupported;
+
     // API
     exports io.aio4j;
     exports io.aio4j.net;
+    exports io.aio4j.process;
 
     // internal: everything else (io.aio4j.internal.*) is not exported.
 }

@@ -3,6 +3,7 @@ package io.aio4j;
 import io.aio4j.internal.Sneaky;
 import io.aio4j.internal.loop.Current;
 import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.process.SigintCancel;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -36,7 +37,11 @@ public final class Aio {
     /**
      * asyncio.run: makes a new loop, runs {@code main} as its first task until it is done,
      * cancels the tasks left, shuts the default executor down, closes the loop, and returns
-     * {@code main}'s result or rethrows its exception (the same instance).
+     * {@code main}'s result or rethrows its exception (the same instance). Called on the JVM's
+     * {@code main} thread, it also takes Ctrl-C over for the run, as {@code asyncio.Runner}
+     * does: the first SIGINT cancels {@code main} (and Aio.run then throws a
+     * {@link CancelledException} {@code "Aio.run() was interrupted by SIGINT (Ctrl-C)"}), a
+     * second one ends the JVM as an ordinary Ctrl-C would.
      *
      * @throws IllegalStateException {@code "Aio.run() cannot be called from a running event loop"}
      */
@@ -55,9 +60,14 @@ public final class Aio {
         SelectorEventLoop loop = Thread.currentThread().isVirtual()
                 ? new SelectorEventLoop(SelectorEventLoop.Mode.COMPAT) : new SelectorEventLoop();
         options.applyTo(loop);
+        Task<T> task = loop.createTask(main);
+        SigintCancel sigint = SigintCancel.install(loop, task);
         try {
-            return loop.runUntilComplete(loop.createTask(main));
+            return loop.runUntilComplete(task);
+        } catch (CancelledException e) {
+            throw sigint.translate(e);
         } finally {
+            sigint.close();
             try {
                 Shutdown.cancelAllTasks(loop);
                 loop.runUntilComplete(loop.shutdownDefaultExecutor(SHUTDOWN_EXECUTOR_TIMEOUT));

@@ -1,5 +1,7 @@
 package io.aio4j;
 
+import io.aio4j.internal.process.Pipes;
+import io.aio4j.internal.process.RealSubprocessTransport;
 import io.aio4j.net.ConnectOptions;
 import io.aio4j.net.Connection;
 import io.aio4j.net.DatagramEndpoint;
@@ -9,6 +11,9 @@ import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
 import io.aio4j.net.TlsOptions;
 import io.aio4j.net.Transport;
+import io.aio4j.process.ProcessOptions;
+import io.aio4j.process.SubprocessProtocol;
+import io.aio4j.process.SubprocessTransport;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -253,4 +258,59 @@ public interface EventLoop extends AutoCloseable {
      * sees plain data through the returned transport; it gets no second {@code connectionMade}.
      */
     Future<Transport> startTls(Transport transport, Protocol protocol, TlsOptions options);
+
+    // ------------------------------------------------------------------ subprocesses, pipes, signals (io.aio4j.process)
+
+    /**
+     * asyncio's {@code subprocess_exec}: starts program {@code argv[0]} with arguments
+     * {@code argv[1..]} and connects {@code factory}'s protocol; the future completes once the
+     * protocol's {@code connectionMade} has run.
+     *
+     * @throws IllegalArgumentException when {@code argv} is empty
+     */
+    default Future<SubprocessTransport> subprocessExec(Supplier<? extends SubprocessProtocol> factory,
+            ProcessOptions options, String... argv) {
+        if (argv.length == 0) {
+            throw new IllegalArgumentException("program arguments must be a non-empty sequence");
+        }
+        String program = argv[0];
+        return RealSubprocessTransport.start(this, factory, options, List.of(argv),
+                "execute program '" + program + "'", program);
+    }
+
+    /** asyncio's {@code subprocess_shell}: runs {@code command} with {@code /bin/sh -c}. */
+    default Future<SubprocessTransport> subprocessShell(Supplier<? extends SubprocessProtocol> factory,
+            ProcessOptions options, String command) {
+        return RealSubprocessTransport.start(this, factory, options, List.of("/bin/sh", "-c", command),
+                "run shell command '" + command + "'", command);
+    }
+
+    /**
+     * asyncio's {@code connect_read_pipe}: reads {@code pipe} (a FIFO's channel, a
+     * {@link java.nio.channels.Pipe.SourceChannel}…, put in blocking mode) on a pump thread and
+     * feeds {@code factory}'s protocol on this loop.
+     */
+    default <P extends Protocol> Future<Connection<P>> connectReadPipe(Supplier<P> factory,
+            java.nio.channels.ReadableByteChannel pipe) {
+        return Pipes.connectRead(this, factory, pipe);
+    }
+
+    /** asyncio's {@code connect_write_pipe}: writes to {@code pipe} from a writer thread, with write flow control. */
+    default <P extends Protocol> Future<Connection<P>> connectWritePipe(Supplier<P> factory,
+            java.nio.channels.WritableByteChannel pipe) {
+        return Pipes.connectWrite(this, factory, pipe);
+    }
+
+    /**
+     * Runs {@code callback} on this loop each time the JVM receives {@code signal} (see
+     * {@link io.aio4j.process.Signals}); replaces this loop's earlier handler for it. Closing the
+     * loop removes its handlers.
+     *
+     * @throws IllegalArgumentException {@code "invalid signal number N"}, or
+     *     {@code "sig N cannot be caught"} for SIGKILL, SIGSTOP and the signals the JVM keeps
+     */
+    void addSignalHandler(int signal, Runnable callback);
+
+    /** Restores {@code signal}'s previous handler; false if this loop had no handler for it. */
+    boolean removeSignalHandler(int signal);
 }

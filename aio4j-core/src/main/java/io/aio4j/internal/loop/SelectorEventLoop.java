@@ -16,6 +16,7 @@ import io.aio4j.internal.net.Listen;
 import io.aio4j.internal.net.Readiness;
 import io.aio4j.internal.net.Resolver;
 import io.aio4j.internal.net.SockOps;
+import io.aio4j.internal.process.SignalHandlers;
 import io.aio4j.internal.task.Strand;
 import io.aio4j.internal.task.VirtualThreads;
 import io.aio4j.net.ConnectOptions;
@@ -126,6 +127,7 @@ public class SelectorEventLoop implements EventLoop {
     private volatile Thread turnHolder;
     private volatile boolean stopping;
     private volatile boolean closed;
+    private SignalHandlers signalHandlers;
     private boolean debug;
     private double slowCallbackDuration = 0.1;
     private ExceptionHandler exceptionHandler;
@@ -447,6 +449,9 @@ public class SelectorEventLoop implements EventLoop {
             LOG.log(System.Logger.Level.DEBUG, "Close " + this);
         }
         closed = true;
+        if (signalHandlers != null) {
+            signalHandlers.removeAll();
+        }
         ready.clear();
         remote.clear();
         timers.clear();
@@ -896,5 +901,22 @@ public class SelectorEventLoop implements EventLoop {
     /** For reports: a snapshot of the pending tasks. */
     List<Task<?>> pendingTasks() {
         return new ArrayList<>(liveTasks);
+    }
+
+    // ------------------------------------------------------------------ signals
+
+    @Override
+    public void addSignalHandler(int signal, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkNotClosed();
+        if (signalHandlers == null) {
+            signalHandlers = new SignalHandlers(this);
+        }
+        signalHandlers.add(signal, callback);
+    }
+
+    @Override
+    public boolean removeSignalHandler(int signal) {
+        return signalHandlers != null ? signalHandlers.remove(signal) : SignalHandlers.checkOnly(signal);
     }
 }
