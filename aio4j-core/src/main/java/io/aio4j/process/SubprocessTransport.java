@@ -4,8 +4,9 @@ import io.aio4j.net.Transport;
 
 /**
  * asyncio's {@code SubprocessTransport}: a running child process and its pipes, used from the
- * loop's thread. Signals go to the child only while it runs; once it has exited they are ignored,
- * and once the transport is closed they throw.
+ * loop's thread. Signals go to the child only while it runs: once it has exited they are ignored,
+ * and once the transport is finished (the protocol's {@code connectionLost}) they throw, as
+ * asyncio's {@code ProcessLookupError}.
  */
 public interface SubprocessTransport extends AutoCloseable {
     /** The child's process id. */
@@ -27,7 +28,7 @@ public interface SubprocessTransport extends AutoCloseable {
      * Sends signal {@code signal} (e.g. {@link Signals#SIGHUP}) to the child.
      *
      * @throws IllegalArgumentException when {@code signal} is not a signal number (1 to 64)
-     * @throws IllegalStateException when the transport is closed
+     * @throws IllegalStateException {@code "No such process: …"} when the transport is finished
      */
     void sendSignal(int signal);
 
