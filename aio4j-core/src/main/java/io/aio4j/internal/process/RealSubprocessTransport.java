@@ -130,6 +130,9 @@ public final class RealSubprocessTransport implements SubprocessTransport {
             loop.callExceptionHandler(new ExceptionContext("Exception in callback protocol.processExited()", e,
                     null, null, null, this, protocol, null));
         }
+        if (pipes[0] instanceof WritePipeTransport stdin) {
+            stdin.readerGone();
+        }
         tryFinish();
     }
 

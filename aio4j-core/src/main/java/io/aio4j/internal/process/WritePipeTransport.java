@@ -167,6 +167,18 @@ public final class WritePipeTransport implements Transport {
         loop.callSoon(() -> connectionLost(error));
     }
 
+    /**
+     * The reading end is known to be gone (the child exited): like asyncio's write pipe seeing
+     * EOF on its fd, an idle transport is closed at once; with bytes still buffered, the writer's
+     * failing write reports the broken pipe.
+     */
+    public void readerGone() {
+        if (lost || bufferSize > 0) {
+            return;
+        }
+        abort();
+    }
+
     @Override
     public void writeEof() {
         if (closing) {
