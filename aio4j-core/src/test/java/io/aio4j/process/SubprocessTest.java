@@ -213,4 +213,74 @@ class SubprocessTest {
             return null;
         });
     }
+
+    /** Byte {@code i} of the test stream: a pattern that a lost, doubled or reordered chunk breaks. */
+    static byte patternByte(long i) {
+        return (byte) ((i * 31) ^ (i >>> 13));
+    }
+
+    @Test
+    @Timeout(120)
+    void hundredMebibytesThroughCatBothWaysAtOnceLoseNoByte() {
+        long total = 100L << 20;
+        long received = Aio.run(() -> {
+            Subprocess cat = Subprocess.exec(Subprocess.options().stderr(Redirect.DEVNULL), "cat");
+            var writer = Aio.createTask(() -> {
+                byte[] chunk = new byte[1 << 20];
+                for (long off = 0; off < total; off += chunk.length) {
+                    for (int j = 0; j < chunk.length; j++) {
+                        chunk[j] = patternByte(off + j);
+                    }
+                    cat.stdin().write(chunk);
+                    cat.stdin().drain();
+                }
+                cat.stdin().close();
+                return null;
+            });
+            long n = 0;
+            while (true) {
+                byte[] b = cat.stdout().read(1 << 20);
+                if (b.length == 0) {
+                    break;
+                }
+                for (byte x : b) {
+                    if (x != patternByte(n)) {
+                        throw new AssertionError("byte " + n + " differs");
+                    }
+                    n++;
+                }
+            }
+            Aio.await(writer);
+            assertEquals(0, cat.waitFor());
+            return n;
+        });
+        assertEquals(total, received);
+    }
+
+    @Test
+    void noFileDescriptorIsLeaked() throws Exception {
+        Binaries.require("sleep");
+        // Warm up: the first child opens the JDK's own descriptors (jspawnhelper, the reaper...).
+        Aio.run(() -> Subprocess.exec("true").communicate(null));
+        int before = Binaries.openFileDescriptors();
+        org.junit.jupiter.api.Assumptions.assumeTrue(before > 0, "no /proc/self/fd");
+        Aio.run(() -> {
+            for (int i = 0; i < 20; i++) {
+                Subprocess.shell("echo " + i + "; echo x >&2").communicate("in".getBytes());
+                Subprocess killed = Subprocess.exec("sleep", "30");
+                killed.kill();
+                killed.waitFor();
+            }
+            return null;
+        });
+        int after = before;
+        for (int i = 0; i < 200; i++) {  // closes by the JDK's reaper threads may still be on their way
+            after = Binaries.openFileDescriptors();
+            if (after <= before) {
+                break;
+            }
+            Thread.sleep(10);
+        }
+        assertTrue(after <= before, "open descriptors: " + before + " before, " + after + " after");
+    }
 }
