@@ -49,6 +49,8 @@ public final class Task<T> extends Future<T> {
     private boolean started;
     private boolean yielding;
     private boolean interruptedForCancel;
+    /** The innermost active {@link Timeout} of this task (see {@link Aio#currentTimeout()}). */
+    Timeout timeout;
 
     Task(EventLoop loop, AsyncCallable<T> body, String name) {
         super(loop);
@@ -59,7 +61,27 @@ public final class Task<T> extends Future<T> {
         this.coroName = body instanceof Coroutine.Body<?> cb ? cb.name() : Describe.callable(body);
         this.strand = host.newStrand(this::runBody, this.name);
         host.taskCreated(this);
-        strand.start();
+        if (host.eagerTasks() && host.isRunning() && host.inLoopThread()) {
+            startEagerly();
+        } else {
+            strand.start();
+        }
+    }
+
+    /**
+     * Eager start (asyncio's eager_start): the body runs at once until its first suspension. From
+     * a callback the first step runs inline. A task cannot run another task's virtual thread
+     * inline, so from a task the first step goes to the front of the ready queue, followed by the
+     * creator's resumption, and the creator gives the loop up: nothing else runs in between.
+     */
+    private void startEagerly() {
+        Runnable first = host.captureFirstStep(strand::start);
+        if (Current.get() instanceof Task<?> creator) {
+            host.runNextThenResume(first);
+            creator.suspendForEagerStart();
+        } else {
+            first.run();
+        }
     }
 
     /** The task's name: {@code Task-N} unless one was given. */
@@ -227,6 +249,17 @@ public final class Task<T> extends Future<T> {
         }
         host.stepResumed(this);
         throwIfMustCancel();
+    }
+
+    /** Gives the loop up for an eager task's first step; unlike {@link #yieldOnce()} it delivers no cancellation. */
+    private void suspendForEagerStart() {
+        yielding = true;
+        try {
+            strand.yieldOnce();
+        } finally {
+            yielding = false;
+        }
+        host.stepResumed(this);
     }
 
     /** The loop's hook for reports: the cancellation requested but not yet delivered. */

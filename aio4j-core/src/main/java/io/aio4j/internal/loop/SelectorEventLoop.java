@@ -109,6 +109,12 @@ public class SelectorEventLoop implements EventLoop {
     private boolean executorShutdownCalled;
     /** The task whose step is running (for reports of slow steps). */
     private Task<?> steppingTask;
+    private boolean eagerTasks;
+    /** Eager start: the next step queued on the loop thread is captured, not queued. */
+    private boolean capturing;
+    private Runnable captured;
+    /** Eager start from a task: run this first, then the step queued next (the creator's). */
+    private Runnable eagerNext;
 
     /** A loop in native mode when the JVM allows it, otherwise in compatibility mode. */
     public SelectorEventLoop() {
@@ -230,7 +236,16 @@ public class SelectorEventLoop implements EventLoop {
     /** The scheduler of native-mode task threads, and the way internal code queues work from anywhere. */
     public void execute(Runnable r) {
         if (inLoopThread()) {
-            ready.addLast(r);
+            if (capturing) {
+                capturing = false;
+                captured = r;
+            } else if (eagerNext != null) {
+                ready.addFirst(r);
+                ready.addFirst(eagerNext);
+                eagerNext = null;
+            } else {
+                ready.addLast(r);
+            }
         } else if (!closed) {
             enqueueRemote(r);
         }
@@ -293,6 +308,37 @@ public class SelectorEventLoop implements EventLoop {
             return VirtualThreads.nativeStrand(taskThreads, body, name);
         }
         return VirtualThreads.compatStrand(body, name, this::execute, holder -> turnHolder = holder);
+    }
+
+    /** Whether new tasks start eagerly: their body runs at once until it first suspends (asyncio's eager_task_factory). */
+    public boolean eagerTasks() {
+        return eagerTasks;
+    }
+
+    /** Turns eager task start on or off for tasks created from now on. */
+    public void setEagerTasks(boolean enabled) {
+        this.eagerTasks = enabled;
+    }
+
+    /** Eager start: runs {@code start} (which queues a task's first step) and returns that step instead of queueing it. */
+    public Runnable captureFirstStep(Runnable start) {
+        capturing = true;
+        try {
+            start.run();
+        } finally {
+            capturing = false;
+        }
+        Runnable first = captured;
+        captured = null;
+        return first;
+    }
+
+    /**
+     * Eager start from a task: the next step queued from the loop thread (the creator's
+     * resumption, as it gives the loop up) goes to the front of the ready queue, behind {@code first}.
+     */
+    public void runNextThenResume(Runnable first) {
+        eagerNext = first;
     }
 
     /** Registers a new task as pending (for {@code Aio.allTasks}). */
