@@ -38,4 +38,7 @@ public @interface AioTest {
 
     /** Whether the loop's clock jumps to the next timer when the loop is idle; see {@link TestLoop}. */
     boolean autojump() default true;
+
+    /** Whether tasks start eagerly (asyncio's eager_task_factory; see {@code RunOptions.eagerTasks}). */
+    boolean eagerTasks() default false;
 }

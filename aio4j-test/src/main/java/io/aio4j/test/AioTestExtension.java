@@ -30,6 +30,7 @@ public final class AioTestExtension implements InvocationInterceptor, ParameterR
         boolean autojump = config == null || config.autojump();
         TestLoop loop = loop(context);
         loop.setAutojump(autojump);
+        loop.setEagerTasks(config != null && config.eagerTasks());
         new TestRun(loop, context.getDisplayName(), timeout).run(invocation::proceed);
     }
 

@@ -114,6 +114,18 @@ public class TestLoop extends SelectorEventLoop {
         this.autojumpThreshold = seconds;
     }
 
+    /** Whether new tasks start eagerly (asyncio's eager_task_factory); off by default. */
+    @Override
+    public boolean eagerTasks() {
+        return super.eagerTasks();
+    }
+
+    /** Starts tasks created from now on eagerly: their body runs at once until it first suspends. */
+    @Override
+    public void setEagerTasks(boolean enabled) {
+        super.setEagerTasks(enabled);
+    }
+
     /** How many jobs given to {@link #runInExecutor} have not delivered their result to the loop yet. */
     public int executorJobsInFlight() {
         return executorJobs.get();
