@@ -7,6 +7,8 @@
 module io.aio4j {
     // API
     exports io.aio4j;
+    exports io.aio4j.sync;
+    exports io.aio4j.queue;
 
     // internal, for aio4j's own modules: the virtual-time loop of aio4j-test extends the loop.
     exports io.aio4j.internal.loop to io.aio4j.test;
