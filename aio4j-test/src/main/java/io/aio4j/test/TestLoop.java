@@ -28,6 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * before it jumps (Trio's {@code autojump_threshold}), or turn autojump off and advance the
  * clock by hand.
  *
+ * <p>If the thread running the loop is interrupted while the loop waits for other threads
+ * (JUnit does so when a {@code @Timeout} expires), {@code runForever} ends with an
+ * {@link IllegalStateException} instead of spinning.
+ *
  * <p>Moving the clock does not run anything by itself: timers that became due run on the
  * loop's next iteration. Inside a task, {@code Aio.sleep(0)} after {@code advanceTime} lets
  * them run.
@@ -153,16 +157,29 @@ public class TestLoop extends SelectorEventLoop {
         if (!autojump || timeoutSeconds == Double.POSITIVE_INFINITY || executorJobs.get() > 0) {
             // Only another thread or I/O can make progress now; advanceTime from another thread wakes us.
             super.poll(Double.POSITIVE_INFINITY);
+            checkNotInterrupted();
             return;
         }
         double grace = autojumpThreshold;
         if (grace > 0) {
             super.poll(grace);
+            checkNotInterrupted();
             if (busy()) {
                 return;
             }
         }
         nowNanos.addAndGet(toNanos(timeoutSeconds));
+    }
+
+    /**
+     * An interrupted thread makes every select return at once, so a loop with nothing to do
+     * would spin; a test framework interrupts the thread on timeout, so end the run instead.
+     */
+    private void checkNotInterrupted() {
+        if (Thread.interrupted()) {
+            throw new IllegalStateException("the thread running " + this + " was interrupted while the loop waited "
+                    + "for other threads or I/O (a test timeout?)");
+        }
     }
 
     private boolean busy() {

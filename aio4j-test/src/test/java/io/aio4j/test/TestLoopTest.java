@@ -71,8 +71,11 @@ class TestLoopTest {
             loop.setAutojump(false);
             CountDownLatch started = new CountDownLatch(1);
             Task<Double> sleeper = loop.createTask(() -> {
+                // The timer exists before the other thread may move the clock.
+                Future<Void> wakeup = loop.createFuture();
+                loop.callLater(60, () -> wakeup.setResult(null));
                 started.countDown();
-                Aio.sleep(60);
+                Aio.await(wakeup);
                 return loop.time();
             });
             Thread advancer = Thread.ofPlatform().start(() -> {
