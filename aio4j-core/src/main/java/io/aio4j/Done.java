@@ -10,7 +10,7 @@ import java.util.Set;
  * @param pending the futures that are not done yet
  */
 public record Done<T>(Set<Future<T>> done, Set<Future<T>> pending) {
-    /** Copies nothing: the sets are the ones {@code wait} built, unmodifiable. */
+    /** Copies both sets into unmodifiable ones. */
     public Done {
         done = Set.copyOf(done);
         pending = Set.copyOf(pending);
