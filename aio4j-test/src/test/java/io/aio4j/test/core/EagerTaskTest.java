@@ -3,9 +3,11 @@ package io.aio4j.test.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.Aio;
+import io.aio4j.ExceptionGroup;
 import io.aio4j.Task;
 import io.aio4j.test.AioTest;
 import io.aio4j.test.TestLoop;
@@ -67,6 +69,36 @@ class EagerTaskTest {
         Aio.sleep(0);
         Aio.sleep(0);
         assertEquals(List.of("body", "returned, done=true"), events);
+    }
+
+    @AioTest(eagerTasks = true)
+    void nestedEagerTasksRunDepthFirst() {
+        List<String> events = new ArrayList<>();
+        Aio.createTask(() -> {
+            events.add("child");
+            Aio.createTask(() -> {
+                events.add("grandchild");
+                return null;
+            });
+            events.add("child after grandchild");
+            return null;
+        });
+        events.add("parent");
+        assertEquals(List.of("child", "grandchild", "child after grandchild", "parent"), events);
+    }
+
+    @AioTest(eagerTasks = true)
+    void aTaskGroupSeesAnEagerTaskThatFailedAtOnce() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        ExceptionGroup group = assertThrows(ExceptionGroup.class, () -> Aio.taskGroup(g -> {
+            g.createTask(() -> {
+                throw boom;
+            });
+            Aio.sleep(10); // cancelled by the group
+            return null;
+        }));
+        assertEquals(List.of(boom), group.exceptions());
+        assertEquals(0, Aio.currentTask().cancelling());
     }
 
     @AioTest
