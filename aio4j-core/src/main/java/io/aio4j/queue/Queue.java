@@ -6,6 +6,7 @@ import io.aio4j.internal.LoopBinding;
 import io.aio4j.sync.Event;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -232,12 +233,17 @@ public class Queue<E> {
         }
     }
 
+    /** The items as Python's repr lists its {@code _queue}: the order of the underlying storage. */
+    List<E> snapshot() {
+        return new ArrayList<>(items);
+    }
+
     /** asyncio's str: {@code <Queue maxsize=0 _queue=[1, 2] _getters[1] tasks=2 shutdown>}. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("<").append(getClass().getSimpleName()).append(" maxsize=").append(maxsize);
         if (!items.isEmpty()) {
-            sb.append(" _queue=").append(new ArrayList<>(items));
+            sb.append(" _queue=").append(snapshot());
         }
         if (!getters.isEmpty()) {
             sb.append(" _getters[").append(getters.size()).append(']');

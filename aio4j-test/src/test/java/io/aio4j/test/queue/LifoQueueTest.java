@@ -17,6 +17,7 @@ class LifoQueueTest {
         for (int i : List.of(1, 2, 3)) {
             q.put(i);
         }
+        assertEquals("<LifoQueue maxsize=0 _queue=[1, 2, 3] tasks=3>", q.toString());
         assertEquals(List.of(3, 2, 1), List.of(q.get(), q.get(), q.get()));
     }
 
