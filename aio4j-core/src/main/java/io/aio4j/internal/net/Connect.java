@@ -200,7 +200,7 @@ public final class Connect {
         }
     }
 
-    private static RuntimeException allFailed(List<RuntimeException> errors) {
+    static RuntimeException allFailed(List<RuntimeException> errors) {
         if (errors.size() == 1) {
             return errors.get(0);
         }

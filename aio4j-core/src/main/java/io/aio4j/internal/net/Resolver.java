@@ -73,7 +73,8 @@ public final class Resolver {
         return out;
     }
 
-    static boolean isLiteral(String host) {
+    /** Whether {@code host} is an IPv4 or IPv6 literal (no lookup, no SNI). */
+    public static boolean isLiteral(String host) {
         return host.indexOf(':') >= 0 || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 

@@ -29,8 +29,8 @@ public final class SocketTransport implements Transport {
      * Order is preserved because nothing is written directly while the queue is non-empty.
      *
      * Closing: close() stops reading and calls connectionLost(null) once the queue is empty;
-     * abort() and fatal errors drop the queue. connLost counts the close and every later write
-     * (dropped): asyncio warns from the fifth on. connectionLost is always called from a fresh
+     * abort() and fatal errors drop the queue. Writes after close() are dropped and counted:
+     * asyncio warns from the fifth on. connectionLost is always called from a fresh
      * callback, never from inside the caller's write()/close().
      */
     private static final System.Logger LOG = System.getLogger("aio4j");
@@ -59,6 +59,7 @@ public final class SocketTransport implements Transport {
     private boolean eof;
     private boolean protocolConnected;
     private int connLost;
+    private int writesAfterClose;
 
     /**
      * Wraps a connected channel: schedules {@code connectionMade}, then reading, then the
@@ -206,10 +207,10 @@ public final class SocketTransport implements Transport {
             return;
         }
         if (connLost > 0 || closing) {
-            if (connLost >= WARN_AFTER_WRITES) {
+            // Counted apart from connLost: a close still flushing must not look like a lost connection.
+            if (++writesAfterClose >= WARN_AFTER_WRITES) {
                 LOG.log(System.Logger.Level.WARNING, "socket.send() raised exception.");
             }
-            connLost++;
             return;
         }
         if (buffer.isEmpty()) {
