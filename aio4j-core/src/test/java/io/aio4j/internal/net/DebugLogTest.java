@@ -1,16 +1,12 @@
 package io.aio4j.internal.net;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.net.ConnectOptions;
 import io.aio4j.net.Connection;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
+import io.aio4j.testing.LogCapture;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -91,7 +87,7 @@ class DebugLogTest {
 
     private static void assertMatches(LogCapture logs, String marker, String regex) {
         LogRecord r = logs.find(marker);
-        assertNotNull(r, "no record with '" + marker + "' in " + logs.messages());
+        assertNotNull(r, "no record with '" + marker + "' in " + logs.lines());
         assertTrue(r.getMessage().matches(regex), r.getMessage() + " !~ " + regex);
     }
 }
