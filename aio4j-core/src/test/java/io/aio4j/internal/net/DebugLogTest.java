@@ -1,5 +1,10 @@
 package io.aio4j.internal.net;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.net.ConnectOptions;

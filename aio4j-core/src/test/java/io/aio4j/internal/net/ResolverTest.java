@@ -1,5 +1,11 @@
 package io.aio4j.internal.net;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.aio4j.Aio;
 import io.aio4j.net.AioIOException;
 import io.aio4j.testing.LogCapture;
