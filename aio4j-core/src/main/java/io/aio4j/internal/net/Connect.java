@@ -184,8 +184,7 @@ public final class Connect {
     }
 
     private static SocketChannel openChannel(InetSocketAddress addr) throws IOException {
-        SocketChannel ch = SocketChannel.open(addr.getAddress() instanceof java.net.Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        SocketChannel ch = SocketChannel.open(Resolver.familyOf(addr));
         ch.configureBlocking(false);
         ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
         return ch;

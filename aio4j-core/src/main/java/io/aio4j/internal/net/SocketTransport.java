@@ -36,7 +36,6 @@ public final class SocketTransport implements Transport {
     private static final System.Logger LOG = System.getLogger("aio4j");
     private static final int MAX_READ = 256 * 1024;
     private static final int MAX_GATHER = 64;
-    private static final int WARN_AFTER_WRITES = 5;
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
 
@@ -208,9 +207,7 @@ public final class SocketTransport implements Transport {
         }
         if (connLost > 0 || closing) {
             // Counted apart from connLost: a close still flushing must not look like a lost connection.
-            if (++writesAfterClose >= WARN_AFTER_WRITES) {
-                LOG.log(System.Logger.Level.WARNING, "socket.send() raised exception.");
-            }
+            writesAfterClose = FlowControl.writeAfterClose(writesAfterClose);
             return;
         }
         if (buffer.isEmpty()) {
@@ -383,11 +380,7 @@ public final class SocketTransport implements Transport {
                 protocol.connectionLost(error);
             }
         } finally {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // Closing a socket whose peer is gone can fail; there is nothing left to release.
-            }
+            Connect.closeQuietly(channel);
             if (server != null) {
                 server.detach(this);
             }
