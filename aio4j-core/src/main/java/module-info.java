@@ -7,6 +7,7 @@
 module io.aio4j {
     // API
     exports io.aio4j;
+    exports io.aio4j.net;
     exports io.aio4j.sync;
     exports io.aio4j.queue;
 

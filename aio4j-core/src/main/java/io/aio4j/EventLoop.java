@@ -1,9 +1,27 @@
 package io.aio4j;
 
+import io.aio4j.net.ConnectOptions;
+import io.aio4j.net.Connection;
+import io.aio4j.net.DatagramEndpoint;
+import io.aio4j.net.DatagramProtocol;
+import io.aio4j.net.Protocol;
+import io.aio4j.net.Server;
+import io.aio4j.net.ServerOptions;
+import io.aio4j.net.TlsOptions;
+import io.aio4j.net.Transport;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * asyncio's event loop: one thread that runs callbacks, timers, I/O events and task steps, one
@@ -143,4 +161,96 @@ public interface EventLoop extends AutoCloseable {
 
     /** Sets {@link #slowCallbackDuration()}. */
     void setSlowCallbackDuration(double seconds);
+
+    // ------------------------------------------------------------------ networking (io.aio4j.net)
+
+    /**
+     * Calls {@code callback} on the loop thread whenever {@code channel} is readable (or, for a
+     * server channel, acceptable), until {@link #removeReader}; replaces a previous reader.
+     *
+     * @throws IllegalArgumentException {@code "the socket must be non-blocking"}
+     */
+    void addReader(SelectableChannel channel, Runnable callback);
+
+    /** Stops watching {@code channel} for reading; returns whether it was watched. */
+    boolean removeReader(SelectableChannel channel);
+
+    /** Calls {@code callback} whenever {@code channel} is writable (or, while connecting, connectable). */
+    void addWriter(SelectableChannel channel, Runnable callback);
+
+    /** Stops watching {@code channel} for writing; returns whether it was watched. */
+    boolean removeWriter(SelectableChannel channel);
+
+    /** Receives up to {@code n} bytes from a non-blocking channel (asyncio's {@code sock_recv}); empty at EOF. */
+    Future<byte[]> sockRecv(SocketChannel channel, int n);
+
+    /** Receives into {@code buffer} (asyncio's {@code sock_recv_into}): the count read, -1 at EOF. */
+    Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer);
+
+    /** Sends all remaining bytes of {@code data} (asyncio's {@code sock_sendall}). */
+    Future<Void> sockSendall(SocketChannel channel, ByteBuffer data);
+
+    /** Connects a non-blocking channel to a resolved address (asyncio's {@code sock_connect}). */
+    Future<Void> sockConnect(SocketChannel channel, SocketAddress address);
+
+    /** Accepts a connection, returned non-blocking (asyncio's {@code sock_accept}). */
+    Future<SocketChannel> sockAccept(ServerSocketChannel channel);
+
+    /** Resolves {@code host} in the default executor (asyncio's {@code getaddrinfo}); logged and timed in debug mode. */
+    Future<List<InetSocketAddress>> getaddrinfo(String host, int port);
+
+    /**
+     * Opens a TCP connection to {@code host:port} (asyncio's {@code create_connection}): the host
+     * is resolved and its addresses are tried in order; the protocol made by {@code factory} has
+     * had {@code connectionMade} (and, with TLS, the handshake is done) when the future completes.
+     */
+    <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port,
+            ConnectOptions options);
+
+    /** {@link #createConnection(Supplier, String, int, ConnectOptions)} with the defaults (no TLS). */
+    default <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port) {
+        return createConnection(factory, host, port, ConnectOptions.defaults());
+    }
+
+    /**
+     * Listens on {@code host:port} (asyncio's {@code create_server}; port 0: any free port, host
+     * null: all interfaces); each accepted connection gets a protocol from {@code factory}.
+     */
+    Future<Server> createServer(Supplier<? extends Protocol> factory, String host, int port, ServerOptions options);
+
+    /** {@link #createServer(Supplier, String, int, ServerOptions)} with the defaults (backlog 100, no TLS). */
+    default Future<Server> createServer(Supplier<? extends Protocol> factory, String host, int port) {
+        return createServer(factory, host, port, ServerOptions.defaults());
+    }
+
+    /** Connects to a Unix domain socket (asyncio's {@code create_unix_connection}). */
+    <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> factory, Path path,
+            ConnectOptions options);
+
+    /** {@link #createUnixConnection(Supplier, Path, ConnectOptions)} with the defaults. */
+    default <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> factory, Path path) {
+        return createUnixConnection(factory, path, ConnectOptions.defaults());
+    }
+
+    /** Listens on a Unix domain socket; a stale socket file is replaced, and closing the server removes it. */
+    Future<Server> createUnixServer(Supplier<? extends Protocol> factory, Path path, ServerOptions options);
+
+    /** {@link #createUnixServer(Supplier, Path, ServerOptions)} with the defaults. */
+    default Future<Server> createUnixServer(Supplier<? extends Protocol> factory, Path path) {
+        return createUnixServer(factory, path, ServerOptions.defaults());
+    }
+
+    /** Wraps a connected channel in a transport (asyncio's {@code connect_accepted_socket}); TLS server side when {@code tls} is given. */
+    <P extends Protocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> factory, SocketChannel channel,
+            io.aio4j.net.TlsContext tls);
+
+    /** Opens a UDP endpoint bound to {@code local} and/or connected to {@code remote} (asyncio's {@code create_datagram_endpoint}). */
+    <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> factory,
+            InetSocketAddress local, InetSocketAddress remote);
+
+    /**
+     * Upgrades a live connection to TLS (asyncio's {@code start_tls}): from now on {@code protocol}
+     * sees plain data through the returned transport; it gets no second {@code connectionMade}.
+     */
+    Future<Transport> startTls(Transport transport, Protocol protocol, TlsOptions options);
 }

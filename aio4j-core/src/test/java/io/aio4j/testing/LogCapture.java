@@ -48,6 +48,17 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** The records whose message contains {@code text}, in order. */
+    public List<LogRecord> all(String text) {
+        return records().stream().filter(r -> r.getMessage() != null && r.getMessage().contains(text)).toList();
+    }
+
+    /** The first record whose message contains {@code text}, or null. */
+    public LogRecord find(String text) {
+        List<LogRecord> found = all(text);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     @Override
     public void close() {
         logger.removeHandler(handler);

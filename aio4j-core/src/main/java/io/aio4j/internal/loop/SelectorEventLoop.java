@@ -10,14 +10,37 @@ import io.aio4j.Handle;
 import io.aio4j.Task;
 import io.aio4j.TimerHandle;
 import io.aio4j.internal.Describe;
+import io.aio4j.internal.net.Connect;
+import io.aio4j.internal.net.DatagramSocketTransport;
+import io.aio4j.internal.net.Listen;
+import io.aio4j.internal.net.Readiness;
+import io.aio4j.internal.net.Resolver;
+import io.aio4j.internal.net.SockOps;
 import io.aio4j.internal.task.Strand;
 import io.aio4j.internal.task.VirtualThreads;
+import io.aio4j.net.ConnectOptions;
+import io.aio4j.net.Connection;
+import io.aio4j.net.DatagramEndpoint;
+import io.aio4j.net.DatagramProtocol;
+import io.aio4j.net.Protocol;
+import io.aio4j.net.Server;
+import io.aio4j.net.ServerOptions;
+import io.aio4j.net.TlsContext;
+import io.aio4j.net.TlsOptions;
+import io.aio4j.net.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,6 +57,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The event loop: asyncio's {@code BaseEventLoop} + {@code SelectorEventLoop} on a
@@ -799,6 +823,98 @@ public class SelectorEventLoop implements EventLoop {
     /** Where a Handle/Future/Task is being created, in debug mode; null otherwise. */
     public StackTraceElement[] sourceTraceback() {
         return debug ? Debug.captureSource() : null;
+    }
+
+    // ------------------------------------------------------------------ networking: see io.aio4j.internal.net
+
+    @Override
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        Readiness.of(this, channel).setReader(Objects.requireNonNull(callback, "callback"));
+    }
+
+    @Override
+    public boolean removeReader(SelectableChannel channel) {
+        return Readiness.of(this, channel).removeReader();
+    }
+
+    @Override
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        Readiness.of(this, channel).setWriter(Objects.requireNonNull(callback, "callback"));
+    }
+
+    @Override
+    public boolean removeWriter(SelectableChannel channel) {
+        return Readiness.of(this, channel).removeWriter();
+    }
+
+    @Override
+    public Future<byte[]> sockRecv(SocketChannel channel, int n) {
+        return SockOps.recv(this, channel, n);
+    }
+
+    @Override
+    public Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) {
+        return SockOps.recvInto(this, channel, buffer);
+    }
+
+    @Override
+    public Future<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
+        return SockOps.sendall(this, channel, data);
+    }
+
+    @Override
+    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+        return SockOps.connect(this, channel, address);
+    }
+
+    @Override
+    public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
+        return SockOps.accept(this, channel);
+    }
+
+    @Override
+    public Future<List<InetSocketAddress>> getaddrinfo(String host, int port) {
+        return Resolver.getaddrinfo(this, host, port);
+    }
+
+    @Override
+    public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port,
+            ConnectOptions options) {
+        return Connect.createConnection(this, factory, host, port, options);
+    }
+
+    @Override
+    public Future<Server> createServer(Supplier<? extends Protocol> factory, String host, int port,
+            ServerOptions options) {
+        return Listen.createServer(this, factory, host, port, options);
+    }
+
+    @Override
+    public <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> factory, Path path,
+            ConnectOptions options) {
+        return Connect.createUnixConnection(this, factory, path, options);
+    }
+
+    @Override
+    public Future<Server> createUnixServer(Supplier<? extends Protocol> factory, Path path, ServerOptions options) {
+        return Listen.createUnixServer(this, factory, path, options);
+    }
+
+    @Override
+    public <P extends Protocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> factory, SocketChannel channel,
+            TlsContext tls) {
+        return Connect.connectAcceptedSocket(this, factory, channel, tls);
+    }
+
+    @Override
+    public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> factory,
+            InetSocketAddress local, InetSocketAddress remote) {
+        return DatagramSocketTransport.create(this, factory, local, remote);
+    }
+
+    @Override
+    public Future<Transport> startTls(Transport transport, Protocol protocol, TlsOptions options) {
+        return Connect.startTls(this, transport, protocol, options);
     }
 
     @Override

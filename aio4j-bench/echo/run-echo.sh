@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The uvloop-method echo benchmark: aio4j (protocol and streams) vs Netty 4.2 NIO (one event-loop
+# thread) vs CPython asyncio (protocol and streams), driven by the C load client.
+#   aio4j-bench/echo/run-echo.sh            # 3 rounds, 3 s per cell
+#   ROUNDS=5 SECS=5 aio4j-bench/echo/run-echo.sh
+# Server pinned to CPU 0, client to CPU 1; servers interleaved A B C D E per round; each cell is
+# a 1 s warm-up run, then a measured run with the server's CPU time read from /proc/PID/stat
+# before and after. Writes aio4j-bench/results/echo.md (medians and ratios) and echo-raw.tsv.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+ROUNDS=${ROUNDS:-3}
+SECS=${SECS:-3}
+CELLS=${CELLS:-"1024:10 1024:100 10240:10 102400:10"}
+SERVERS=${SERVERS:-"aio4j-protocol aio4j-streams netty-nio asyncio-protocol asyncio-streams"}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+PY=${PYTHON:-python3}
+work="$root/aio4j-bench/target/echo"
+results="$root/aio4j-bench/results"
+mkdir -p "$work" "$results"
+raw="$results/echo-raw.tsv"
+
+say() { printf 'run-echo: %s\n' "$*" >&2; }
+
+say "building the load client (gcc -O2)"
+gcc -O2 -Wall -o "$work/echo-client" "$here/echo-client.c"
+
+say "building aio4j-core and aio4j-bench"
+(cd "$root" && mvn -B -ntp -q -pl aio4j-bench -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile="$work/cp.txt" >/dev/null)
+CP="$root/aio4j-bench/target/classes:$(cat "$work/cp.txt")"
+JVM=(-XX:+UseSerialGC -Xms256m -Xmx256m --add-opens java.base/java.lang=ALL-UNNAMED -cp "$CP")
+
+server_cmd() { # name port
+  case "$1" in
+    aio4j-protocol) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.Aio4jEchoServer protocol $2" ;;
+    aio4j-streams) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.Aio4jEchoServer streams $2" ;;
+    netty-nio) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.NettyEchoServer $2" ;;
+    asyncio-protocol) echo "$PY $here/asyncio_echo.py protocol $2" ;;
+    asyncio-streams) echo "$PY $here/asyncio_echo.py streams $2" ;;
+    *) say "unknown server $1"; exit 4 ;;
+  esac
+}
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TCK=$(getconf CLK_TCK)
+
+wait_port() { # port pid
+  for _ in $(seq 1 200); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    kill -0 "$2" 2>/dev/null || { say "server died"; return 1; }
+    sleep 0.05
+  done
+  say "server did not listen on $1"; return 1
+}
+
+printf 'round\tserver\tsize\tconns\trequests_per_s\tcpu_us_per_req\tp50_us\tp99_us\n' > "$raw"
+port=25100
+for round in $(seq 1 "$ROUNDS"); do
+  for server in $SERVERS; do
+    port=$((port + 1))
+    # shellcheck disable=SC2046
+    taskset -c 0 $(server_cmd "$server" "$port") > "$work/$server.log" 2>&1 &
+    pid=$!
+    wait_port "$port" "$pid"
+    for cell in $CELLS; do
+      size=${cell%%:*}; conns=${cell##*:}
+      taskset -c 1 "$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 --seconds 1 \
+          >/dev/null 2>&1
+      t0=$(cpu_ticks "$pid")
+      out=$(taskset -c 1 "$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 \
+          --seconds "$SECS" 2>/dev/null)
+      t1=$(cpu_ticks "$pid")
+      rps=$(sed -n 's/.*requests_per_s=\([0-9.]*\).*/\1/p' <<<"$out")
+      p50=$(sed -n 's/.*p50_us=\([0-9.]*\).*/\1/p' <<<"$out")
+      p99=$(sed -n 's/.*p99_us=\([0-9.]*\).*/\1/p' <<<"$out")
+      cpu=$(awk -v t="$((t1 - t0))" -v hz="$TCK" -v r="$rps" -v s="$SECS" \
+          'BEGIN { printf "%.2f", (t / hz) * 1e6 / (r * s) }')
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$server" "$size" "$conns" "$rps" "$cpu" "$p50" "$p99" \
+          | tee -a "$raw" >&2
+    done
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+done
+
+"$PY" - "$raw" "$results/echo.md" "$ROUNDS" "$SECS" "$("$JAVA" -version 2>&1 | head -n1)" "$("$PY" --version)" <<'PYEOF'
+import statistics, sys, collections, platform, os, datetime
+raw, out, rounds, secs, jv, pv = sys.argv[1:7]
+rows = [l.rstrip("\n").split("\t") for l in open(raw)][1:]
+data = collections.defaultdict(lambda: collections.defaultdict(list))
+for r, server, size, conns, rps, cpu, p50, p99 in rows:
+    cell = (int(size), int(conns))
+    data[cell][server].append((float(rps), float(cpu), float(p50), float(p99)))
+def med(cell, server, i):
+    v = data[cell].get(server)
+    return statistics.median(x[i] for x in v) if v else float("nan")
+servers = ["aio4j-protocol", "aio4j-streams", "netty-nio", "asyncio-protocol", "asyncio-streams"]
+L = []
+L.append("# Echo benchmark (uvloop method)\n")
+L.append(f"Run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {os.cpu_count()} CPUs ({platform.machine()}), "
+         f"{jv}, {pv}. Server pinned to CPU 0 (`taskset -c 0`), load client (`echo-client.c`, gcc -O2) to CPU 1. "
+         f"JVMs: `-XX:+UseSerialGC -Xms256m -Xmx256m` (serial GC: a JVM pinned to one CPU picks it anyway), "
+         f"aio4j in native mode. {rounds} rounds, servers interleaved in each round; per cell a 1 s warm-up run, "
+         f"then {secs} s measured. Figures are medians over the rounds.\n")
+L.append("Command: `aio4j-bench/echo/run-echo.sh` (env `ROUNDS=" + rounds + " SECS=" + secs + "`); raw rows in `echo-raw.tsv`.\n")
+L.append("## Requests/s (median) and server CPU per request (µs, median)\n")
+L.append("| size | conns | " + " | ".join(f"{s} req/s | {s} µs/req" for s in servers) + " |")
+L.append("|---|---|" + "---|---|" * len(servers))
+for cell in sorted(data):
+    L.append(f"| {cell[0]} | {cell[1]} | " + " | ".join(f"{med(cell,s,0):,.0f} | {med(cell,s,1):.2f}" for s in servers) + " |")
+L.append("\n## Ratios in the same run (aio4j / peer)\n")
+L.append("Throughput ratio > 1: aio4j serves more requests/s. CPU ratio < 1: aio4j spends less server CPU per request.\n")
+L.append("| size | conns | protocol vs Netty req/s | protocol vs Netty CPU | protocol vs asyncio req/s | protocol vs asyncio CPU | streams vs asyncio streams req/s | streams vs asyncio streams CPU |")
+L.append("|---|---|---|---|---|---|---|---|")
+for cell in sorted(data):
+    def ratio(a, b, i): return med(cell, a, i) / med(cell, b, i)
+    L.append(f"| {cell[0]} | {cell[1]} | {ratio('aio4j-protocol','netty-nio',0):.2f} | {ratio('aio4j-protocol','netty-nio',1):.2f} | "
+             f"{ratio('aio4j-protocol','asyncio-protocol',0):.2f} | {ratio('aio4j-protocol','asyncio-protocol',1):.2f} | "
+             f"{ratio('aio4j-streams','asyncio-streams',0):.2f} | {ratio('aio4j-streams','asyncio-streams',1):.2f} |")
+open(out, "w").write("\n".join(L) + "\n")
+print("\n".join(L))
+PYEOF
+say "wrote $results/echo.md"

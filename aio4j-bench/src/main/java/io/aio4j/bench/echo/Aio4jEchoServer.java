@@ -1,0 +1,63 @@
+package io.aio4j.bench.echo;
+
+import io.aio4j.Aio;
+import io.aio4j.net.Protocol;
+import io.aio4j.net.Server;
+import io.aio4j.net.StreamReader;
+import io.aio4j.net.StreamWriter;
+import io.aio4j.net.Streams;
+import io.aio4j.net.Transport;
+import java.nio.ByteBuffer;
+
+/**
+ * The aio4j echo server of the benchmark, on one loop thread: {@code protocol PORT} writes each
+ * received buffer back from {@code dataReceived}; {@code streams PORT} runs a task per connection
+ * that reads and writes with {@code drain()}, like asyncio's streams echo server.
+ */
+public final class Aio4jEchoServer {
+    private Aio4jEchoServer() {
+    }
+
+    /** Writes back what it receives. */
+    static final class Echo implements Protocol {
+        private Transport transport;
+
+        @Override
+        public void connectionMade(Transport t) {
+            transport = t;
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            transport.write(data);
+        }
+    }
+
+    static void echo(StreamReader reader, StreamWriter writer) {
+        for (;;) {
+            byte[] data = reader.read(256 * 1024);
+            if (data.length == 0) {
+                break;
+            }
+            writer.write(data);
+            writer.drain();
+        }
+        writer.close();
+    }
+
+    /** {@code protocol|streams PORT}. */
+    public static void main(String[] args) {
+        String mode = args[0];
+        int port = Integer.parseInt(args[1]);
+        Aio.run(() -> {
+            Server server = switch (mode) {
+                case "protocol" -> Aio.await(Aio.getRunningLoop().createServer(Echo::new, "127.0.0.1", port));
+                case "streams" -> Streams.startServer(Aio4jEchoServer::echo, "127.0.0.1", port);
+                default -> throw new IllegalArgumentException("mode must be protocol or streams: " + mode);
+            };
+            System.out.println("aio4j " + mode + " echo server on 127.0.0.1:" + port);
+            server.serveForever();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package io.aio4j.internal.net;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/** A growable FIFO of bytes with search, the {@code bytearray} behind a stream reader. Not thread-safe. */
+public final class ByteQueue {
+    private byte[] buf = new byte[256];
+    private int start;
+    private int end;
+
+    /** How many bytes are queued. */
+    public int size() {
+        return end - start;
+    }
+
+    /** Whether nothing is queued. */
+    public boolean isEmpty() {
+        return end == start;
+    }
+
+    /** Appends the remaining bytes of {@code data}. */
+    public void append(ByteBuffer data) {
+        int n = data.remaining();
+        ensure(n);
+        data.get(buf, end, n);
+        end += n;
+    }
+
+    /** The index (from the head) of the first {@code sep} at or after {@code from}, or -1. */
+    public int indexOf(byte[] sep, int from) {
+        int last = end - sep.length;
+        outer:
+        for (int i = start + Math.max(0, from); i <= last; i++) {
+            for (int j = 0; j < sep.length; j++) {
+                if (buf[i + j] != sep[j]) {
+                    continue outer;
+                }
+            }
+            return i - start;
+        }
+        return -1;
+    }
+
+    /** Whether {@code sep} occurs at index {@code at}. */
+    public boolean startsWith(byte[] sep, int at) {
+        return at + sep.length <= size() && indexOf(sep, at) == at;
+    }
+
+    /** Removes and returns the first {@code n} bytes (all if fewer are queued). */
+    public byte[] take(int n) {
+        int k = Math.min(n, size());
+        byte[] out = Arrays.copyOfRange(buf, start, start + k);
+        start += k;
+        if (start == end) {
+            start = 0;
+            end = 0;
+        }
+        return out;
+    }
+
+    /** Drops the first {@code n} bytes. */
+    public void skip(int n) {
+        start += Math.min(n, size());
+        if (start == end) {
+            start = 0;
+            end = 0;
+        }
+    }
+
+    /** Drops everything. */
+    public void clear() {
+        start = 0;
+        end = 0;
+    }
+
+    private void ensure(int n) {
+        if (buf.length - end >= n) {
+            return;
+        }
+        int size = size();
+        if (buf.length - size >= n && start >= buf.length / 2) {
+            System.arraycopy(buf, start, buf, 0, size);
+        } else {
+            byte[] bigger = new byte[Math.max(buf.length * 2, size + n)];
+            System.arraycopy(buf, start, bigger, 0, size);
+            buf = bigger;
+        }
+        start = 0;
+        end = size;
+    }
+}
