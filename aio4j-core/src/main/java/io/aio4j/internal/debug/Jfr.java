@@ -1,0 +1,36 @@
+package io.aio4j.internal.debug;
+
+import io.aio4j.Task;
+
+/**
+ * aio4j's JDK Flight Recorder events: {@code aio4j.SlowCallback}, {@code aio4j.TaskCreated},
+ * {@code aio4j.TaskFinished}, {@code aio4j.LoopLag}. They cost a disabled-event check unless a
+ * recording enables them ({@code jcmd <pid> JFR.start}, {@code -XX:StartFlightRecording}).
+ * The {@code jdk.jfr} module is optional ({@code requires static}): without it, nothing is emitted.
+ */
+public final class Jfr {
+    /** Whether the {@code jdk.jfr} module is present at run time. */
+    public static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
+
+    private Jfr() {
+    }
+
+    /** A task was created (call only if {@link #AVAILABLE}). */
+    public static void taskCreated(Task<?> task) {
+        JfrEvents.taskCreated(task);
+    }
+
+    /** A task finished (call only if {@link #AVAILABLE}). */
+    public static void taskFinished(Task<?> task) {
+        JfrEvents.taskFinished(task);
+    }
+
+    /** A due timer ran {@code lagNanos} late (call only if {@link #AVAILABLE}). */
+    public static void loopLag(Object loop, long lagNanos) {
+        JfrEvents.loopLag(loop, lagNanos);
+    }
+
+    static void slowCallback(String callback, long nanos, StackTraceElement[] stuckAt) {
+        JfrEvents.slowCallback(callback, nanos, stuckAt);
+    }
+}

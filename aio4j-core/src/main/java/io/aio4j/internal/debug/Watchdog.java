@@ -1,0 +1,65 @@
+package io.aio4j.internal.debug;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one daemon platform thread ({@code aio4j-watchdog}) that samples the stacks of callbacks
+ * overrunning {@code slowCallbackDuration}, for loops running in debug mode. Started the first
+ * time a loop runs in debug mode; it parks while no loop is watched, and otherwise wakes every
+ * half of the smallest threshold (between 1 ms and 50 ms).
+ */
+final class Watchdog implements Runnable {
+    static final Watchdog INSTANCE = new Watchdog();
+    private static final long MIN_PERIOD = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MAX_PERIOD = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final CopyOnWriteArrayList<SlowCallbacks> watched = new CopyOnWriteArrayList<>();
+    private volatile Thread thread;
+
+    private Watchdog() {
+    }
+
+    void watch(SlowCallbacks w) {
+        watched.addIfAbsent(w);
+        Thread t = thread;
+        if (t == null) {
+            synchronized (this) {
+                t = thread;
+                if (t == null) {
+                    t = Thread.ofPlatform().daemon().name("aio4j-watchdog").unstarted(this);
+                    thread = t;
+                    t.start();
+                    return;
+                }
+            }
+        }
+        LockSupport.unpark(t);
+    }
+
+    void unwatch(SlowCallbacks w) {
+        watched.remove(w);
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            if (watched.isEmpty()) {
+                LockSupport.park(this);
+                continue;
+            }
+            long period = MAX_PERIOD;
+            long now = System.nanoTime();
+            for (SlowCallbacks w : watched) {
+                try {
+                    w.check(now);
+                } catch (RuntimeException | Error e) {
+                    // A failed sample must not kill the watchdog; the warning is still logged without it.
+                }
+                period = Math.min(period, w.thresholdNanos / 2);
+            }
+            LockSupport.parkNanos(this, Math.max(MIN_PERIOD, period));
+        }
+    }
+}
