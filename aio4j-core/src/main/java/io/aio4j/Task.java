@@ -151,6 +151,14 @@ public final class Task<T> extends Future<T> {
         return Describe.userFrames(strand.thread().getStackTrace());
     }
 
+    /**
+     * The future the body is suspended on in {@link Aio#await} (asyncio's {@code _fut_waiter}),
+     * or {@code null} when it runs, has not started, or is done. For task dumps and debuggers.
+     */
+    public Future<?> waitingFor() {
+        return waiter;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("<Task ").append(stateName());
@@ -174,6 +182,7 @@ public final class Task<T> extends Future<T> {
                 sb.append(" wait_for=").append(w);
             }
         }
+        appendCreatedAt(sb);
         return sb.append('>').toString();
     }
 
