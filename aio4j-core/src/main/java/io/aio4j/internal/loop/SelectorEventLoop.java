@@ -10,6 +10,13 @@ import io.aio4j.Handle;
 import io.aio4j.Task;
 import io.aio4j.TimerHandle;
 import io.aio4j.internal.Describe;
+import io.aio4j.internal.debug.Jfr;
+import io.aio4j.internal.debug.NeverRetrieved;
+import io.aio4j.internal.debug.PendingTasks;
+import io.aio4j.internal.debug.ResourceWarnings;
+import io.aio4j.internal.debug.SlowCallbacks;
+import io.aio4j.internal.debug.TaskDump;
+import io.aio4j.internal.debug.TaskDumpSignal;
 import io.aio4j.internal.task.Strand;
 import io.aio4j.internal.task.VirtualThreads;
 import java.io.IOException;
@@ -20,9 +27,11 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -109,6 +118,12 @@ public class SelectorEventLoop implements EventLoop {
     private boolean executorShutdownCalled;
     /** The task whose step is running (for reports of slow steps). */
     private Task<?> steppingTask;
+    /** Debug mode: the slow-callback watcher while the loop runs, sampled by the watchdog. */
+    private SlowCallbacks slowCallbacks;
+    /** Debug mode: the "unclosed event loop" warning. */
+    private ResourceWarnings.Tracker unclosedWarning;
+    /** Debug mode: the "Task was destroyed but it is pending!" trackers of pending tasks. */
+    private final Map<Task<?>, Runnable> pendingTrackers = new IdentityHashMap<>();
 
     /** A loop in native mode when the JVM allows it, otherwise in compatibility mode. */
     public SelectorEventLoop() {
@@ -128,7 +143,10 @@ public class SelectorEventLoop implements EventLoop {
         this.debug = Debug.ENABLED_BY_DEFAULT;
         if (debug) {
             LOG.log(System.Logger.Level.DEBUG, "Using selector: " + selector.getClass().getSimpleName());
+            watchUnclosed();
         }
+        Loops.add(this);
+        TaskDumpSignal.installFromProperty();
     }
 
     /** How tasks get the loop; see the README, "native mode". */
@@ -298,16 +316,36 @@ public class SelectorEventLoop implements EventLoop {
     /** Registers a new task as pending (for {@code Aio.allTasks}). */
     public void taskCreated(Task<?> task) {
         liveTasks.add(task);
+        if (debug) {
+            pendingTrackers.put(task, PendingTasks.track(this, task));
+        }
+        if (Jfr.AVAILABLE) {
+            Jfr.taskCreated(task);
+        }
     }
 
     /** Unregisters a task that is finishing. */
     public void taskFinished(Task<?> task) {
         liveTasks.remove(task);
+        if (!pendingTrackers.isEmpty()) {
+            Runnable tracker = pendingTrackers.remove(task);
+            if (tracker != null) {
+                tracker.run();
+            }
+        }
+        if (Jfr.AVAILABLE) {
+            Jfr.taskFinished(task);
+        }
     }
 
     /** A task's body (re)gained the loop: slow-step reports name it. */
     public void stepResumed(Task<?> task) {
         steppingTask = task;
+        SlowCallbacks watch = slowCallbacks;
+        if (watch != null) {
+            // Called on the task's own thread: that is the thread to sample while the step overruns.
+            watch.stepResumed(Thread.currentThread());
+        }
     }
 
     /** The tasks of this loop that are not done. */
@@ -315,9 +353,28 @@ public class SelectorEventLoop implements EventLoop {
         return Set.copyOf(liveTasks);
     }
 
-    /** Debug hook: a future finished with an exception (see issue #5: "never retrieved" reports). */
-    public void exceptionSet(Future<?> future) {
-        // The never-retrieved report is made by debug support; nothing to do here yet.
+    /**
+     * A future finished with {@code error}: watches it for the "exception was never retrieved"
+     * report (in every mode, as asyncio does); returns what the future runs once it is retrieved.
+     */
+    public Runnable exceptionSet(Future<?> future, Throwable error) {
+        return NeverRetrieved.track(this, future, error);
+    }
+
+    /** The pending tasks, live (not a copy): read by task dumps from any thread. */
+    public Set<Task<?>> pendingTaskList() {
+        return liveTasks;
+    }
+
+    @Override
+    public String dumpTasks() {
+        return TaskDump.of(this);
+    }
+
+    private void watchUnclosed() {
+        if (unclosedWarning == null && !closed) {
+            unclosedWarning = ResourceWarnings.register(this, "unclosed event loop " + this, Debug.captureSource());
+        }
     }
 
     @Override
@@ -349,6 +406,10 @@ public class SelectorEventLoop implements EventLoop {
             stopping = false;
             thread = null;
             steppingTask = null;
+            if (slowCallbacks != null) {
+                slowCallbacks.stop();
+                slowCallbacks = null;
+            }
             Current.remove();
         }
     }
@@ -423,6 +484,15 @@ public class SelectorEventLoop implements EventLoop {
             LOG.log(System.Logger.Level.DEBUG, "Close " + this);
         }
         closed = true;
+        if (!liveTasks.isEmpty()) {
+            List<Task<?>> pending = new ArrayList<>(liveTasks);
+            pendingTrackers.values().forEach(Runnable::run);
+            pendingTrackers.clear();
+            PendingTasks.reportAtClose(this, pending);
+        }
+        if (unclosedWarning != null) {
+            unclosedWarning.close();
+        }
         ready.clear();
         remote.clear();
         timers.clear();
@@ -455,11 +525,16 @@ public class SelectorEventLoop implements EventLoop {
         drainRemote();
 
         double end = time() + CLOCK_RESOLUTION;
+        boolean lagged = false;
         while (!timers.isEmpty() && timers.peek().when < end) {
             RealTimerHandle h = timers.poll();
             if (h.cancelled) {
                 cancelledTimers--;
             } else {
+                if (!lagged && Jfr.AVAILABLE) {
+                    lagged = true;
+                    Jfr.loopLag(this, (long) ((end - h.when) * 1e9));
+                }
                 ready.addLast(h);
             }
         }
@@ -559,14 +634,15 @@ public class SelectorEventLoop implements EventLoop {
 
     private void runTimed(Runnable r) {
         steppingTask = null;
-        long t0 = System.nanoTime();
-        runOne(r);
-        double dt = (System.nanoTime() - t0) / 1e9;
-        if (dt >= slowCallbackDuration) {
-            Task<?> task = steppingTask;
-            String what = task != null ? task.toString() : r.toString();
-            LOG.log(System.Logger.Level.WARNING, String.format(Locale.ROOT, "Executing %s took %.3f seconds", what, dt));
+        SlowCallbacks watch = slowCallbacks;
+        if (watch == null) {
+            watch = new SlowCallbacks(thread);
+            watch.start(slowCallbackDuration);
+            slowCallbacks = watch;
         }
+        long t0 = watch.begin(slowCallbackDuration);
+        runOne(r);
+        watch.end(t0, steppingTask, r, slowCallbackDuration);
     }
 
     private void logSlowPoll(double timeout, double dt) {
@@ -735,6 +811,9 @@ public class SelectorEventLoop implements EventLoop {
     @Override
     public void setDebug(boolean enabled) {
         this.debug = enabled;
+        if (enabled) {
+            watchUnclosed();
+        }
     }
 
     @Override
