@@ -1,5 +1,6 @@
 package io.aio4j;
 
+import io.aio4j.internal.loop.SelectorEventLoop;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -143,4 +144,13 @@ public interface EventLoop extends AutoCloseable {
 
     /** Sets {@link #slowCallbackDuration()}. */
     void setSlowCallbackDuration(double seconds);
+
+    /**
+     * A text dump of this loop's pending tasks: for each, its name and state, where its body is
+     * suspended (stack), the future it awaits and the tasks awaiting it. Callable from any
+     * thread, also while the loop is stuck (then it is a best-effort snapshot).
+     */
+    default String dumpTasks() {
+        return SelectorEventLoop.of(this).dumpTasks();
+    }
 }
