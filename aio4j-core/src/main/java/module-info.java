@@ -8,5 +8,10 @@ module io.aio4j {
     // API
     exports io.aio4j;
 
-    // internal: everything else (io.aio4j.internal.*) is not exported.
+    // internal: everything else (io.aio4j.internal.*) is not exported, except debug mode's
+    // Flight Recorder events to the recorder.
+    exports io.aio4j.internal.debug to jdk.jfr;
+
+    // optional: Flight Recorder events are emitted only when jdk.jfr is present.
+    requires static jdk.jfr;
 }
