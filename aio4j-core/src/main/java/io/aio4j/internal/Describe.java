@@ -51,12 +51,13 @@ public final class Describe {
     /** Whether a frame belongs to the JDK or to aio4j's core (not to user code or tests). */
     public static boolean isLibraryFrame(StackTraceElement frame) {
         String c = frame.getClassName();
-        if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.") || c.startsWith("io.aio4j.internal.")) {
+        if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
             return true;
         }
         if (!c.startsWith("io.aio4j.")) {
             return false;
         }
+        // By where the class was loaded from, not by package: tests of internal packages are user code.
         return LIBRARY.computeIfAbsent(c, Describe::fromCore);
     }
 
