@@ -100,11 +100,36 @@ public final class SlowCallbacks {
         if (seq != current || startedAt != s) {
             return;
         }
-        StackTraceElement[] user = Describe.userFrames(frames);
-        StackTraceElement[] shown = user.length > 0 ? user : frames;
-        sample = Arrays.copyOf(shown, Math.min(SAMPLE_FRAMES, shown.length));
+        sample = stuckFrames(frames);
         sampledAfterNanos = now - s;
         sampledSeq = current;
+    }
+
+    /**
+     * The frames above the first of aio4j's own (the loop running the callback, or the task's
+     * start), at most 10, starting two frames above the innermost user frame: the user's code
+     * where it was stuck, and the JDK call it was in (a frame like {@code Thread.sleep} is the
+     * answer to "where was it stuck").
+     */
+    static StackTraceElement[] stuckFrames(StackTraceElement[] frames) {
+        int user = 0;
+        while (user < frames.length && Describe.isLibraryFrame(frames[user])) {
+            user++;
+        }
+        if (user == frames.length) {
+            // Only library frames (aio4j's own machinery was busy): show them as they are.
+            return Arrays.copyOf(frames, Math.min(SAMPLE_FRAMES, frames.length));
+        }
+        int end = user;
+        while (end < frames.length && !isCoreFrame(frames[end])) {
+            end++;
+        }
+        int from = Math.max(0, user - 2);
+        return Arrays.copyOfRange(frames, from, Math.min(end, from + SAMPLE_FRAMES));
+    }
+
+    private static boolean isCoreFrame(StackTraceElement frame) {
+        return frame.getClassName().startsWith("io.aio4j.") && Describe.isLibraryFrame(frame);
     }
 
     /** For tests: whether the running callback has been sampled. */

@@ -42,6 +42,16 @@ final class Watchdog implements Runnable {
         watched.remove(w);
     }
 
+    /** For tests: whether a running callback of some watched loop has been sampled. */
+    boolean sampledAny() {
+        for (SlowCallbacks w : watched) {
+            if (w.sampled()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void run() {
         while (true) {
