@@ -12,6 +12,12 @@ public final class Jfr {
     /** Whether the {@code jdk.jfr} module is present at run time. */
     public static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
 
+    static {
+        if (AVAILABLE) {
+            JfrEvents.registerIfRecording();
+        }
+    }
+
     private Jfr() {
     }
 

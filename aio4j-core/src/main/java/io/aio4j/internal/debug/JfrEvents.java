@@ -4,6 +4,7 @@ import io.aio4j.Task;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -12,6 +13,24 @@ import jdk.jfr.Timespan;
 /** The event types behind {@link Jfr}; loaded only when the {@code jdk.jfr} module is present. */
 final class JfrEvents {
     private JfrEvents() {
+    }
+
+    /**
+     * Registers the event types at once if Flight Recorder is already running: a type first loaded
+     * while a recording runs can lose its first events. Otherwise registration waits for the
+     * classes' first use (registering starts Flight Recorder's machinery: about 200 ms).
+     */
+    static void registerIfRecording() {
+        if (FlightRecorder.isInitialized()) {
+            register();
+        }
+    }
+
+    static void register() {
+        FlightRecorder.register(SlowCallback.class);
+        FlightRecorder.register(TaskCreated.class);
+        FlightRecorder.register(TaskFinished.class);
+        FlightRecorder.register(LoopLag.class);
     }
 
     static void taskCreated(Task<?> task) {
