@@ -36,16 +36,19 @@ class JfrTest {
             rs.setMaxAge(Duration.ofSeconds(30));
             rs.startAsync();
 
-            EventLoop loop = Aio.newEventLoop();
-            loop.setDebug(true);
-            loop.setSlowCallbackDuration(0.001);
-            loop.runUntilComplete(loop.createTask(() -> {
-                Aio.sleep(0.002);
-                busy(0.005);
-                return null;
-            }, "jfr-task"));
-            loop.close();
-
+            // Recording starts asynchronously: keep producing the events until each has been seen.
+            for (int i = 0; i < 100 && !all.await(0, TimeUnit.SECONDS); i++) {
+                EventLoop loop = Aio.newEventLoop();
+                loop.setDebug(true);
+                loop.setSlowCallbackDuration(0.001);
+                loop.runUntilComplete(loop.createTask(() -> {
+                    Aio.sleep(0.002);
+                    busy(0.005);
+                    return null;
+                }, "jfr-task"));
+                loop.close();
+                all.await(200, TimeUnit.MILLISECONDS);
+            }
             assertTrue(all.await(30, TimeUnit.SECONDS), () -> "seen only " + seen.keySet());
         }
         assertTrue(seen.get("aio4j.SlowCallback").getString("callback").startsWith("<Task"));
