@@ -1,0 +1,56 @@
+package io.aio4j.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Captures what aio4j logs (System.Logger "aio4j", routed to java.util.logging by default). */
+public final class LogCapture implements AutoCloseable {
+    private final Logger logger = Logger.getLogger("aio4j");
+    private final Level previous = logger.getLevel();
+    private final List<LogRecord> records = new ArrayList<>();
+    private final Handler handler = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            synchronized (records) {
+                records.add(r);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    public LogCapture() {
+        logger.setLevel(Level.ALL);
+        logger.addHandler(handler);
+    }
+
+    /** The messages logged so far, with their level: "WARNING: Executing …". */
+    public List<String> lines() {
+        synchronized (records) {
+            return records.stream().map(r -> r.getLevel() + ": " + r.getMessage()).toList();
+        }
+    }
+
+    /** The records logged so far. */
+    public List<LogRecord> records() {
+        synchronized (records) {
+            return List.copyOf(records);
+        }
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(handler);
+        logger.setLevel(previous);
+    }
+}
