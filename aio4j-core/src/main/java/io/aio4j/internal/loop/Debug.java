@@ -15,14 +15,20 @@ public final class Debug {
     private Debug() {
     }
 
-    /** The current stack without the library's frames, innermost first, at most 10 frames. */
+    /**
+     * The current stack without the library's frames at either end (the aio4j calls that made
+     * the object, and the loop or task thread machinery it runs on), innermost first, at most 10 frames.
+     */
     public static StackTraceElement[] captureSource() {
         List<StackTraceElement> frames = WALKER.walk(s -> s
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .dropWhile(Describe::isLibraryFrame)
-                .limit(SOURCE_FRAMES)
                 .toList());
-        return frames.toArray(new StackTraceElement[0]);
+        int end = frames.size();
+        while (end > 0 && Describe.isLibraryFrame(frames.get(end - 1))) {
+            end--;
+        }
+        return frames.subList(0, Math.min(end, SOURCE_FRAMES)).toArray(new StackTraceElement[0]);
     }
 
     private static boolean enabledByEnvironment() {
