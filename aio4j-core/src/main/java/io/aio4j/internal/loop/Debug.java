@@ -10,7 +10,7 @@ public final class Debug {
     /** How many user frames a creation site keeps. */
     public static final int SOURCE_FRAMES = 10;
 
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private Debug() {
     }
@@ -20,15 +20,21 @@ public final class Debug {
      * the object, and the loop or task thread machinery it runs on), innermost first, at most 10 frames.
      */
     public static StackTraceElement[] captureSource() {
-        List<StackTraceElement> frames = WALKER.walk(s -> s
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .dropWhile(Describe::isLibraryFrame)
+        // Classes are checked on the live frames and only the kept frames become StackTraceElements:
+        // this runs for every callback and future made in debug mode.
+        List<StackWalker.StackFrame> frames = WALKER.walk(s -> s
+                .dropWhile(f -> Describe.isLibraryClass(f.getDeclaringClass()))
+                .limit(SOURCE_FRAMES)
                 .toList());
         int end = frames.size();
-        while (end > 0 && Describe.isLibraryFrame(frames.get(end - 1))) {
+        while (end > 0 && Describe.isLibraryClass(frames.get(end - 1).getDeclaringClass())) {
             end--;
         }
-        return frames.subList(0, Math.min(end, SOURCE_FRAMES)).toArray(new StackTraceElement[0]);
+        StackTraceElement[] source = new StackTraceElement[end];
+        for (int i = 0; i < end; i++) {
+            source[i] = frames.get(i).toStackTraceElement();
+        }
+        return source;
     }
 
     private static boolean enabledByEnvironment() {
