@@ -207,6 +207,9 @@ public final class Task<T> extends Future<T> {
             throw new IllegalStateException("Task " + this + " got Future " + fut + " attached to a different loop");
         }
         if (!fut.isDone()) {
+            // The step ending here may have begun without stepResumed (native mode: resumed from a
+            // JDK blocking call), so name this task for the slow-step report now.
+            host.stepResumed(this);
             waiter = fut;
             if (mustCancel && fut.cancel(cancelMessage)) {
                 mustCancel = false;

@@ -20,6 +20,7 @@ import java.util.Locale;
  */
 public final class SlowCallbacks {
     private static final int SAMPLE_FRAMES = 10;
+    private static final String LOOP_CLASS = "io.aio4j.internal.loop.SelectorEventLoop";
 
     private final Thread loopThread;
     volatile long thresholdNanos;
@@ -109,16 +110,20 @@ public final class SlowCallbacks {
      * The frames above the first of aio4j's own (the loop running the callback, or the task's
      * start), at most 10, starting two frames above the innermost user frame: the user's code
      * where it was stuck, and the JDK call it was in (a frame like {@code Thread.sleep} is the
-     * answer to "where was it stuck").
+     * answer to "where was it stuck"). Null when no user code was running: the loop was busy
+     * in its own machinery, or (native mode, a task resumed from a JDK blocking call) the
+     * sampled carrier thread does not show the task's frames.
      */
     static StackTraceElement[] stuckFrames(StackTraceElement[] frames) {
         int user = 0;
         while (user < frames.length && Describe.isLibraryFrame(frames[user])) {
+            if (frames[user].getClassName().equals(LOOP_CLASS)) {
+                return null;
+            }
             user++;
         }
         if (user == frames.length) {
-            // Only library frames (aio4j's own machinery was busy): show them as they are.
-            return Arrays.copyOf(frames, Math.min(SAMPLE_FRAMES, frames.length));
+            return null;
         }
         int end = user;
         while (end < frames.length && !isCoreFrame(frames[end])) {

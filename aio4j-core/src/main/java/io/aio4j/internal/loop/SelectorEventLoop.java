@@ -327,6 +327,8 @@ public class SelectorEventLoop implements EventLoop {
     /** Unregisters a task that is finishing. */
     public void taskFinished(Task<?> task) {
         liveTasks.remove(task);
+        // Called on the task's thread as its last step ends: the step to name if it was slow.
+        steppingTask = task;
         if (!pendingTrackers.isEmpty()) {
             Runnable tracker = pendingTrackers.remove(task);
             if (tracker != null) {
