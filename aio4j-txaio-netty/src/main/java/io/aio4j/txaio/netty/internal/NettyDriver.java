@@ -1,0 +1,79 @@
+package io.aio4j.txaio.netty.internal;
+
+import io.aio4j.txaio.Backend;
+import io.aio4j.txaio.TxDelayedCall;
+import io.aio4j.txaio.internal.Cell;
+import io.aio4j.txaio.internal.Driver;
+import io.aio4j.txaio.internal.ErrorSink;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Netty backend's {@link Driver}: promises from {@code newPromise()}, timers from
+ * {@code schedule}, the clock from the loop's {@code Ticker}.
+ */
+public final class NettyDriver implements Driver {
+    private final EventExecutor loop;
+    private final ErrorSink errors;
+
+    /** Creates a driver on {@code loop}; uncaught timer and canceller exceptions go to {@code errors}. */
+    public NettyDriver(EventExecutor loop, ErrorSink errors) {
+        this.loop = loop;
+        this.errors = errors;
+    }
+
+    /** Returns the Netty loop this driver runs on. */
+    public EventExecutor loop() {
+        return loop;
+    }
+
+    @Override
+    public Backend backend() {
+        return Backend.NETTY;
+    }
+
+    @Override
+    public <T> Cell<T> newCell() {
+        return new NettyCell<>(loop.newPromise(), loop);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Cell<T> adopt(Object o) {
+        return o instanceof Future<?> f ? new NettyCell<>((Future<T>) f, loop) : null;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        loop.execute(task);
+    }
+
+    @Override
+    public TxDelayedCall schedule(long delayNanos, Runnable task) {
+        ScheduledFuture<?> scheduled = loop.schedule(() -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                reportError("Exception in delayed call " + task, t);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+        return () -> scheduled.cancel(false);
+    }
+
+    @Override
+    public long nanoTime() {
+        return loop.ticker().nanoTime();
+    }
+
+    @Override
+    public void reportError(String message, Throwable error) {
+        errors.report(message, error);
+    }
+
+    @Override
+    public String toString() {
+        return "NettyDriver[" + loop + "]";
+    }
+}

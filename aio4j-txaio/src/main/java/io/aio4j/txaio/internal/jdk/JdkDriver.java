@@ -1,0 +1,99 @@
+package io.aio4j.txaio.internal.jdk;
+
+import io.aio4j.txaio.Backend;
+import io.aio4j.txaio.TxDelayedCall;
+import io.aio4j.txaio.internal.Cell;
+import io.aio4j.txaio.internal.Driver;
+import io.aio4j.txaio.internal.ErrorSink;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The JDK backend's {@link Driver}: the "loop" is a {@code ScheduledExecutorService}, the clock
+ * {@code System.nanoTime} (the executor's clock), the futures {@code CompletableFuture}s.
+ */
+public final class JdkDriver implements Driver {
+    private static final class Shared {
+        static final JdkDriver INSTANCE = new JdkDriver(Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("txaio-jdk").daemon(true).factory()), System::nanoTime, ErrorSink.LOG);
+    }
+
+    private final ScheduledExecutorService executor;
+    private final LongSupplier clock;
+    private final ErrorSink errors;
+
+    /** Creates a driver on {@code executor}, whose scheduling clock is {@code clock}. */
+    public JdkDriver(ScheduledExecutorService executor, LongSupplier clock, ErrorSink errors) {
+        this.executor = executor;
+        this.clock = clock;
+        this.errors = errors;
+    }
+
+    /** Returns the driver of the default loop: one daemon thread named {@code txaio-jdk}. */
+    public static JdkDriver shared() {
+        return Shared.INSTANCE;
+    }
+
+    /** Returns the executor this driver runs on. */
+    public ScheduledExecutorService executor() {
+        return executor;
+    }
+
+    @Override
+    public Backend backend() {
+        return Backend.JDK;
+    }
+
+    @Override
+    public <T> Cell<T> newCell() {
+        return new JdkCell<>(new OrderedFuture<>(executor), executor);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Cell<T> adopt(Object o) {
+        if (!(o instanceof CompletableFuture<?> f)) return null;
+        try {
+            f.isDone();
+        } catch (UnsupportedOperationException e) {
+            return null; // a minimalCompletionStage(): a CompletableFuture that refuses queries, adapted as a stage
+        }
+        return new JdkCell<>((CompletableFuture<T>) f, executor);
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        executor.execute(task);
+    }
+
+    @Override
+    public TxDelayedCall schedule(long delayNanos, Runnable task) {
+        ScheduledFuture<?> scheduled = executor.schedule(() -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                reportError("Exception in delayed call " + task, t);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+        return () -> scheduled.cancel(false);
+    }
+
+    @Override
+    public long nanoTime() {
+        return clock.getAsLong();
+    }
+
+    @Override
+    public void reportError(String message, Throwable error) {
+        errors.report(message, error);
+    }
+
+    @Override
+    public String toString() {
+        return "JdkDriver[" + executor + "]";
+    }
+}

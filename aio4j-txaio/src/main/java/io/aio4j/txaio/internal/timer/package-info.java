@@ -1,0 +1,4 @@
+/**
+ * Batched timers: many calls, one real loop timer per time bucket.
+ */
+package io.aio4j.txaio.internal.timer;
