@@ -2,6 +2,7 @@ package io.aio4j;
 
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.Sneaky;
+import io.aio4j.internal.loop.CreationSite;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import java.util.ArrayList;
 import java.util.Objects;
@@ -61,13 +62,13 @@ public non-sealed class Future<T> implements Awaitable<T> {
     boolean exceptionRetrieved;
     /** Debug support's "never retrieved" tracker for this exception, run once it is retrieved. */
     private Runnable onRetrieved;
-    private final StackTraceElement[] sourceTraceback;
+    private final CreationSite creationSite;
 
     /** A pending future attached to {@code loop}. */
     public Future(EventLoop loop) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.core = loop instanceof SelectorEventLoop s ? s : null;
-        this.sourceTraceback = core != null ? core.sourceTraceback() : null;
+        this.creationSite = core != null ? core.creationSite() : null;
     }
 
     /**
@@ -75,7 +76,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * (at most 10): recorded in debug mode only, {@code null} otherwise.
      */
     public StackTraceElement[] sourceTraceback() {
-        return sourceTraceback == null ? null : sourceTraceback.clone();
+        return creationSite == null ? null : creationSite.frames().clone();
     }
 
     /** The loop this future belongs to. */
@@ -282,8 +283,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /** Appends {@code " created at File.java:42"} in debug mode: where this future was created. */
     final void appendCreatedAt(StringBuilder sb) {
-        if (sourceTraceback != null && sourceTraceback.length > 0) {
-            sb.append(" created at ").append(Describe.where(sourceTraceback[0]));
+        if (creationSite != null) {
+            creationSite.appendCreatedAt(sb);
         }
     }
 

@@ -190,12 +190,12 @@ public class SelectorEventLoop implements EventLoop {
     @Override
     public Handle callSoon(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
-        return enqueueHandle(new RealHandle(callback, RealHandle.NO_ARG, sourceTraceback()));
+        return enqueueHandle(new RealHandle(callback, RealHandle.NO_ARG, creationSite()));
     }
 
     /** callSoon of {@code callback.accept(arg)} without a capturing lambda (future callbacks). */
     public Handle callSoon(Consumer<Object> callback, Object arg) {
-        return enqueueHandle(new RealHandle(callback, arg, sourceTraceback()));
+        return enqueueHandle(new RealHandle(callback, arg, creationSite()));
     }
 
     private Handle enqueueHandle(RealHandle h) {
@@ -214,7 +214,7 @@ public class SelectorEventLoop implements EventLoop {
     public Handle callSoonThreadsafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkNotClosed();
-        RealHandle h = new RealHandle(callback, RealHandle.NO_ARG, sourceTraceback());
+        RealHandle h = new RealHandle(callback, RealHandle.NO_ARG, creationSite());
         enqueueRemote(h);
         return h;
     }
@@ -234,7 +234,7 @@ public class SelectorEventLoop implements EventLoop {
             throw new IllegalArgumentException("Invalid time: NaN (not a number)");
         }
         checkNotClosed();
-        RealTimerHandle h = new RealTimerHandle(when, timerSeq++, callback, this, sourceTraceback());
+        RealTimerHandle h = new RealTimerHandle(when, timerSeq++, callback, this, creationSite());
         if (thread == null || inLoopThread()) {
             timers.add(h);
         } else if (debug) {
@@ -657,7 +657,7 @@ public class SelectorEventLoop implements EventLoop {
 
     private void callbackFailed(Runnable r, Throwable t) {
         Handle handle = r instanceof Handle h ? h : null;
-        StackTraceElement[] source = r instanceof RealHandle rh ? rh.sourceTraceback : null;
+        StackTraceElement[] source = r instanceof RealHandle rh ? rh.sourceTraceback() : null;
         callExceptionHandler(new ExceptionContext("Exception in callback " + r, t, null, null, handle, null, null, source));
     }
 
@@ -834,6 +834,11 @@ public class SelectorEventLoop implements EventLoop {
     /** Where a Handle/Future/Task is being created, in debug mode; null otherwise. */
     public StackTraceElement[] sourceTraceback() {
         return debug ? Debug.captureSource() : null;
+    }
+
+    /** Where a Handle/Future/Task is being created, in debug mode, converted to frames only when shown; null otherwise. */
+    public CreationSite creationSite() {
+        return debug ? new CreationSite() : null;
     }
 
     @Override
