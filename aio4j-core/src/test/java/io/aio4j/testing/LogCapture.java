@@ -48,6 +48,18 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** The messages logged at {@code level}, in order. */
+    public List<String> messages(Level level) {
+        synchronized (records) {
+            return records.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
+        }
+    }
+
+    /** The first message logged at {@code level} that starts with {@code prefix}, or null. */
+    public String first(Level level, String prefix) {
+        return messages(level).stream().filter(m -> m.startsWith(prefix)).findFirst().orElse(null);
+    }
+
     @Override
     public void close() {
         logger.removeHandler(handler);

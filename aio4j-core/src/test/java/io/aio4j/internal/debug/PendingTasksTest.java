@@ -1,12 +1,12 @@
 package io.aio4j.internal.debug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.Aio;
+import io.aio4j.testing.LogCapture;
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Task;
@@ -73,14 +73,22 @@ class PendingTasksTest {
     }
 
     @Test
-    void aTaskThatFinishedIsNotReported() throws Exception {
-        EventLoop loop = Aio.newEventLoop();
+    void aTaskThatFinishedIsNotReportedWhenCollected() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            String loop = abandonLoopAfterTaskFinished();
+            Gc.until(() -> log.first(Level.WARNING, "unclosed event loop " + loop) != null);
+            System.gc();
+            Thread.sleep(50);
+
+            assertNull(log.first(Level.SEVERE, "Task was destroyed"), () -> log.lines().toString());
+        }
+    }
+
+    private static String abandonLoopAfterTaskFinished() {
+        SelectorEventLoop loop = new SelectorEventLoop(SelectorEventLoop.Mode.COMPAT);
         loop.setDebug(true);
-        loop.setExceptionHandler((l, c) -> reports.add(c));
-        loop.runUntilComplete(loop.createTask(() -> "done"));
-        loop.close();
-        assertNull(reports.isEmpty() ? null : reports);
-        assertNotNull(loop);
+        loop.runUntilComplete(loop.createTask(() -> "done", "finished"));
+        return loop.toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.Aio;
+import io.aio4j.testing.LogCapture;
 import io.aio4j.EventLoop;
 import io.aio4j.internal.loop.Debug;
 import java.util.List;

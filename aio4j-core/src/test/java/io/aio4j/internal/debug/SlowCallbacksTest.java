@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.Aio;
+import io.aio4j.testing.LogCapture;
 import io.aio4j.EventLoop;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
