@@ -592,9 +592,9 @@ public class SelectorEventLoop implements EventLoop {
                 } else {
                     long ms = Math.max(1, (long) Math.ceil(timeoutSeconds * 1e3));
                     long t0 = debug ? System.nanoTime() : 0;
-                    selector.select(onSelected, ms);
+                    int events = selector.select(onSelected, ms);
                     if (debug) {
-                        logSlowPoll(timeoutSeconds, (System.nanoTime() - t0) / 1e9);
+                        logSlowPoll(timeoutSeconds, (System.nanoTime() - t0) / 1e9, events);
                     }
                 }
             } finally {
@@ -647,11 +647,12 @@ public class SelectorEventLoop implements EventLoop {
         watch.end(t0, steppingTask, r, slowCallbackDuration);
     }
 
-    private void logSlowPoll(double timeout, double dt) {
-        if (dt >= 1.0) {
-            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "poll %.3f ms took %.3f ms", timeout * 1e3, dt * 1e3));
-        } else if (LOG.isLoggable(System.Logger.Level.TRACE)) {
-            LOG.log(System.Logger.Level.TRACE, String.format(Locale.ROOT, "poll %.3f ms took %.3f ms", timeout * 1e3, dt * 1e3));
+    /** asyncio's debug log of a timed poll: INFO from 1 s, DEBUG from slowCallbackDuration, TRACE below. */
+    private void logSlowPoll(double timeout, double dt, int events) {
+        System.Logger.Level level = dt >= 1.0 ? System.Logger.Level.INFO
+                : dt >= slowCallbackDuration ? System.Logger.Level.DEBUG : System.Logger.Level.TRACE;
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, String.format(Locale.ROOT, "poll %.3f ms took %.3f ms: %d events", timeout * 1e3, dt * 1e3, events));
         }
     }
 
