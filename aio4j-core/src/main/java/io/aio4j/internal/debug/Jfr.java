@@ -7,16 +7,16 @@ import io.aio4j.Task;
  * {@code aio4j.TaskFinished}, {@code aio4j.LoopLag}. They cost a disabled-event check unless a
  * recording enables them ({@code jcmd <pid> JFR.start}, {@code -XX:StartFlightRecording}).
  * The {@code jdk.jfr} module is optional ({@code requires static}): without it, nothing is emitted.
+ *
+ * <p>Known limit (JDK 25, native mode): some events committed on a loop thread after
+ * loop-scheduled virtual threads have run on it never reach the recording (seen with
+ * {@code TaskCreated} for tasks created from outside a task). {@code SlowCallback}, which would
+ * almost always hit it, is therefore committed by the watchdog thread; events committed on a
+ * task's own thread ({@code TaskFinished}, {@code TaskCreated} from a task) are not affected.
  */
 public final class Jfr {
     /** Whether the {@code jdk.jfr} module is present at run time. */
     public static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
-
-    static {
-        if (AVAILABLE) {
-            JfrEvents.registerIfRecording();
-        }
-    }
 
     private Jfr() {
     }

@@ -15,17 +15,7 @@ final class JfrEvents {
     private JfrEvents() {
     }
 
-    /**
-     * Registers the event types at once if Flight Recorder is already running: a type first loaded
-     * while a recording runs can lose its first events. Otherwise registration waits for the
-     * classes' first use (registering starts Flight Recorder's machinery: about 200 ms).
-     */
-    static void registerIfRecording() {
-        if (FlightRecorder.isInitialized()) {
-            register();
-        }
-    }
-
+    /** Registers the event types before their first use (tests start a recording first). */
     static void register() {
         FlightRecorder.register(SlowCallback.class);
         FlightRecorder.register(TaskCreated.class);

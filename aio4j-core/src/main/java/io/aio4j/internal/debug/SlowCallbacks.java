@@ -85,7 +85,10 @@ public final class SlowCallbacks {
         }
         Reports.LOG.log(System.Logger.Level.WARNING, text);
         if (Jfr.AVAILABLE) {
-            Jfr.slowCallback(what, dt, stuck);
+            // Committed by the watchdog: on JDK 25 an event committed on the loop thread just after a
+            // loop-scheduled virtual thread unmounted from it is lost (verified), and most slow steps are such.
+            StackTraceElement[] at = stuck;
+            Watchdog.INSTANCE.later(() -> Jfr.slowCallback(what, dt, at));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.aio4j.internal.debug;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -16,6 +17,7 @@ final class Watchdog implements Runnable {
     private static final long MAX_PERIOD = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final CopyOnWriteArrayList<SlowCallbacks> watched = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Runnable> chores = new ConcurrentLinkedQueue<>();
     private volatile Thread thread;
 
     private Watchdog() {
@@ -38,6 +40,15 @@ final class Watchdog implements Runnable {
         LockSupport.unpark(t);
     }
 
+    /** Runs {@code chore} soon on the watchdog thread (which runs while a debug-mode loop runs). */
+    void later(Runnable chore) {
+        chores.add(chore);
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
     void unwatch(SlowCallbacks w) {
         watched.remove(w);
     }
@@ -55,6 +66,13 @@ final class Watchdog implements Runnable {
     @Override
     public void run() {
         while (true) {
+            for (Runnable chore; (chore = chores.poll()) != null; ) {
+                try {
+                    chore.run();
+                } catch (RuntimeException | Error e) {
+                    // A failed chore (a Flight Recorder commit) must not stop the sampling.
+                }
+            }
             if (watched.isEmpty()) {
                 LockSupport.park(this);
                 continue;
