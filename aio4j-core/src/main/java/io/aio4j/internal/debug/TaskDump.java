@@ -47,7 +47,7 @@ public final class TaskDump {
     private static void describe(StringBuilder sb, Task<?> task, List<Task<?>> all) {
         sb.append("* ").append(task.name());
         Future<?> waitingFor = task.waitingFor();
-        String state = task.isDone() ? "done" : waitingFor != null ? "suspended" : "ready or running";
+        String state = task.isDone() ? "done" : waitingFor != null ? "suspended" : "running, ready or in a JDK blocking call";
         sb.append(" (").append(state).append(")\n");
         sb.append("    task: ").append(task).append('\n');
         StackTraceElement[] stack = task.stack();

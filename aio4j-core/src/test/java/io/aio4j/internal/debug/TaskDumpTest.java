@@ -45,7 +45,7 @@ class TaskDumpTest {
         assertTrue(d.contains("    awaits: <Future pending cb=[inner.wakeup()]>\n    awaited by: outer\n"), d);
         assertTrue(d.contains("* outer (suspended)"), d);
         assertTrue(d.contains("    awaits: inner\n"), d);
-        assertTrue(d.contains("* main (ready or running)"), d);
+        assertTrue(d.contains("* main (running, ready or in a JDK blocking call)"), d);
         String header = d.substring(0, d.indexOf('\n'));
         assertTrue(all.get().contains(header + "\n"), all.get());
     }
