@@ -1,6 +1,7 @@
 package io.aio4j.internal.debug;
 
 import io.aio4j.EventLoop;
+import io.aio4j.internal.loop.CreationSite;
 import io.aio4j.internal.loop.Current;
 import io.aio4j.internal.loop.Debug;
 import java.lang.ref.Cleaner;
@@ -22,7 +23,7 @@ public final class NeverAwaited {
         if (!(loop != null ? loop.isDebug() : Debug.ENABLED_BY_DEFAULT)) {
             return null;
         }
-        State state = new State(name, Debug.captureSource());
+        State state = new State(name, Debug.creationSite());
         Cleaner.Cleanable cleanable = Reports.CLEANER.register(coroutine, state);
         return () -> {
             state.consumed = true;
@@ -32,10 +33,10 @@ public final class NeverAwaited {
 
     private static final class State implements Runnable {
         private final String name;
-        private final StackTraceElement[] source;
+        private final CreationSite source;
         volatile boolean consumed;
 
-        State(String name, StackTraceElement[] source) {
+        State(String name, CreationSite source) {
             this.name = name;
             this.source = source;
         }
@@ -46,7 +47,7 @@ public final class NeverAwaited {
                 return;
             }
             Reports.LOG.log(System.Logger.Level.WARNING, Reports.withTraceback(
-                    "coroutine '" + name + "' was never awaited\nCoroutine created at (most recent call last)", source));
+                    "coroutine '" + name + "' was never awaited\nCoroutine created at (most recent call last)", source.frames()));
         }
     }
 }

@@ -15,6 +15,11 @@ public final class Debug {
     private Debug() {
     }
 
+    /** Where the caller is, captured cheaply; its frames are computed when first asked for. */
+    public static CreationSite creationSite() {
+        return new CreationSite();
+    }
+
     /**
      * The current stack without the library's frames at either end (the aio4j calls that made
      * the object, and the loop or task thread machinery it runs on), innermost first, at most 10 frames.
