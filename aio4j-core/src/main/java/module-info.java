@@ -14,5 +14,10 @@ module io.aio4j {
     // internal, for aio4j's own modules: the virtual-time loop of aio4j-test extends the loop.
     exports io.aio4j.internal.loop to io.aio4j.test;
 
-    // internal: everything else (io.aio4j.internal.*) is not exported.
+    // internal: everything else (io.aio4j.internal.*) is not exported, except debug mode's
+    // Flight Recorder events to the recorder.
+    exports io.aio4j.internal.debug to jdk.jfr;
+
+    // optional: Flight Recorder events are emitted only when jdk.jfr is present.
+    requires static jdk.jfr;
 }

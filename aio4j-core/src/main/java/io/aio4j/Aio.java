@@ -2,6 +2,8 @@ package io.aio4j;
 
 import io.aio4j.internal.Sneaky;
 import io.aio4j.internal.loop.Current;
+import io.aio4j.internal.debug.TaskDump;
+import io.aio4j.internal.loop.Loops;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import java.time.Duration;
 import java.util.Arrays;
@@ -178,6 +180,16 @@ public final class Aio {
     /** The tasks of the running loop that are not done. */
     public static Set<Task<?>> allTasks() {
         return SelectorEventLoop.of(getRunningLoop()).allTasks();
+    }
+
+    /**
+     * {@link EventLoop#dumpTasks()} of every open event loop of this JVM: what each task is doing,
+     * where it is suspended, what it awaits and who awaits it. Callable from any thread. For a
+     * running process, start it with {@code -Daio4j.dumpTasksOnSignal=USR1} and send
+     * {@code kill -USR1 <pid>} (the dump goes to stderr).
+     */
+    public static String dumpTasks() {
+        return TaskDump.of(Loops.open());
     }
 
     /**

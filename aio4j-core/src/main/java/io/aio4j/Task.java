@@ -173,6 +173,14 @@ public final class Task<T> extends Future<T> {
         return Describe.userFrames(strand.thread().getStackTrace());
     }
 
+    /**
+     * The future the body is suspended on in {@link Aio#await} (asyncio's {@code _fut_waiter}),
+     * or {@code null} when it runs, has not started, or is done. For task dumps and debuggers.
+     */
+    public Future<?> waitingFor() {
+        return waiter;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("<Task ").append(stateName());
@@ -196,6 +204,7 @@ public final class Task<T> extends Future<T> {
                 sb.append(" wait_for=").append(w);
             }
         }
+        appendCreatedAt(sb);
         return sb.append('>').toString();
     }
 
@@ -220,6 +229,9 @@ public final class Task<T> extends Future<T> {
             throw new IllegalStateException("Task " + this + " got Future " + fut + " attached to a different loop");
         }
         if (!fut.isDone()) {
+            // The step ending here may have begun without stepResumed (native mode: resumed from a
+            // JDK blocking call), so name this task for the slow-step report now.
+            host.stepResumed(this);
             waiter = fut;
             if (mustCancel && fut.cancel(cancelMessage)) {
                 mustCancel = false;

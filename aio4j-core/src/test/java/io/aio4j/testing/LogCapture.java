@@ -59,6 +59,18 @@ public final class LogCapture implements AutoCloseable {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** The messages logged at {@code level}, in order. */
+    public List<String> messages(Level level) {
+        synchronized (records) {
+            return records.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
+        }
+    }
+
+    /** The first message logged at {@code level} that starts with {@code prefix}, or null. */
+    public String first(Level level, String prefix) {
+        return messages(level).stream().filter(m -> m.startsWith(prefix)).findFirst().orElse(null);
+    }
+
     @Override
     public void close() {
         logger.removeHandler(handler);
