@@ -104,7 +104,13 @@ public final class SlowCallbacks {
         if (seq != current || startedAt != s) {
             return;
         }
-        sample = stuckFrames(frames);
+        StackTraceElement[] stuck = stuckFrames(frames);
+        if (stuck == null) {
+            // No user code on that stack yet (compatibility mode: the task has not taken its turn):
+            // sample again on the next round rather than settle for nothing.
+            return;
+        }
+        sample = stuck;
         sampledAfterNanos = now - s;
         sampledSeq = current;
     }
