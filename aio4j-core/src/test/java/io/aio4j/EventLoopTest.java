@@ -393,6 +393,21 @@ class EventLoopTest {
     }
 
     @Test
+    void anInterruptedLoopThreadDoesNotSpinAndGetsItsInterruptBackWhenTheLoopStops() {
+        SelectorEventLoop real = new SelectorEventLoop();
+        try {
+            real.callSoon(() -> Thread.currentThread().interrupt());
+            real.callLater(0.05, real::stop);
+            real.runForever();
+            assertTrue(Thread.interrupted(), "the interrupt is handed back to the caller");
+            assertTrue(real.iterationCount() < 50, "iterations while waiting 50 ms: " + real.iterationCount());
+        } finally {
+            Thread.interrupted();
+            real.close();
+        }
+    }
+
+    @Test
     void timeIsMonotonicSeconds() {
         SelectorEventLoop real = new SelectorEventLoop();
         try {

@@ -126,6 +126,7 @@ public class SelectorEventLoop implements EventLoop {
     private final Thread.Builder.OfVirtual taskThreads;
     private final Set<Task<?>> liveTasks = new LinkedHashSet<>();
     private long timerSeq;
+    private long iterations;
     private int cancelledTimers;
     @SuppressWarnings("unused") // through POLL_STATE
     private volatile int pollState;
@@ -467,14 +468,21 @@ public class SelectorEventLoop implements EventLoop {
         }
         thread = me;
         Current.set(this);
+        boolean interrupted = false;
         try {
             while (true) {
                 runOnce();
+                // An interrupt makes every later select return at once: note it, clear it so the loop
+                // can block again, and hand it back to the caller when the loop stops.
+                interrupted |= Thread.interrupted();
                 if (stopping) {
                     break;
                 }
             }
         } finally {
+            if (interrupted) {
+                me.interrupt();
+            }
             stopping = false;
             thread = null;
             steppingTask = null;
@@ -582,6 +590,7 @@ public class SelectorEventLoop implements EventLoop {
 
     /** One iteration: asyncio's {@code _run_once}. */
     private void runOnce() {
+        iterations++;
         drainRemote();
         purgeCancelledTimers();
 
@@ -673,6 +682,11 @@ public class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed in " + this, e);
         }
+    }
+
+    /** How many iterations the loop has run (for tests: a spinning loop shows here). */
+    public long iterationCount() {
+        return iterations;
     }
 
     /** Whether work from other threads is waiting to be drained into the ready queue. */
