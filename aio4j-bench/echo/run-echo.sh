@@ -27,7 +27,7 @@ say "building the load client (gcc -O2)"
 gcc -O2 -Wall -o "$work/echo-client" "$here/echo-client.c"
 
 say "building aio4j-core and aio4j-bench"
-(cd "$root" && mvn -B -ntp -q -pl aio4j-core,aio4j-bench -DskipTests package dependency:build-classpath \
+(cd "$root" && mvn -B -ntp -q -pl aio4j-bench -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile="$work/cp.txt" >/dev/null)
 CP="$root/aio4j-bench/target/classes:$(cat "$work/cp.txt")"
 JVM=(-XX:+UseSerialGC -Xms256m -Xmx256m --add-opens java.base/java.lang=ALL-UNNAMED -cp "$CP")

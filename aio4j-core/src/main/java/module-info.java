@@ -12,6 +12,16 @@ module io.aio4j {
     exports io.aio4j;
     exports io.aio4j.net;
     exports io.aio4j.process;
+    exports io.aio4j.sync;
+    exports io.aio4j.queue;
 
-    // internal: everything else (io.aio4j.internal.*) is not exported.
+    // internal, for aio4j's own modules: the virtual-time loop of aio4j-test extends the loop.
+    exports io.aio4j.internal.loop to io.aio4j.test;
+
+    // internal: everything else (io.aio4j.internal.*) is not exported, except debug mode's
+    // Flight Recorder events to the recorder.
+    exports io.aio4j.internal.debug to jdk.jfr;
+
+    // optional: Flight Recorder events are emitted only when jdk.jfr is present.
+    requires static jdk.jfr;
 }

@@ -2,9 +2,14 @@ package io.aio4j;
 
 import io.aio4j.internal.Sneaky;
 import io.aio4j.internal.loop.Current;
+import io.aio4j.internal.debug.TaskDump;
+import io.aio4j.internal.loop.Loops;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.internal.process.SigintCancel;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -188,6 +193,16 @@ public final class Aio {
     }
 
     /**
+     * {@link EventLoop#dumpTasks()} of every open event loop of this JVM: what each task is doing,
+     * where it is suspended, what it awaits and who awaits it. Callable from any thread. For a
+     * running process, start it with {@code -Daio4j.dumpTasksOnSignal=USR1} and send
+     * {@code kill -USR1 <pid>} (the dump goes to stderr).
+     */
+    public static String dumpTasks() {
+        return TaskDump.of(Loops.open());
+    }
+
+    /**
      * The loop running on this thread (from a task or a callback).
      *
      * @throws IllegalStateException {@code "no running event loop"}
@@ -198,6 +213,172 @@ public final class Aio {
             throw new IllegalStateException("no running event loop");
         }
         return loop;
+    }
+
+    // ------------------------------------------------------------------ composition
+
+    /**
+     * asyncio.gather: a future of the results of {@code aws}, in order, once all are done.
+     * Coroutines become tasks of the running loop; an awaitable given twice is wrapped once.
+     * The first failure or cancellation of a child completes the returned future with that
+     * exception (a cancellation as a {@link CancelledException}, while {@code isCancelled()}
+     * stays false), and the other children keep running. Cancelling the returned future cancels
+     * the children. With no awaitables, a done future of an empty list.
+     */
+    public static <T> Future<List<T>> gather(List<? extends Awaitable<? extends T>> aws) {
+        Objects.requireNonNull(aws, "aws");
+        return GatheringFuture.gather(aws, false);
+    }
+
+    /**
+     * asyncio.gather with {@code return_exceptions}: when {@code returnExceptions} is true the
+     * future waits for every child and its list holds each child's result, or its exception
+     * (a {@link CancelledException} for a cancelled child); when false, as {@link #gather(List)}.
+     */
+    public static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... aws) {
+        return GatheringFuture.gather(Arrays.asList(aws), returnExceptions);
+    }
+
+    /**
+     * asyncio.wait_for: awaits {@code aw} for at most {@code timeoutSeconds} of loop time
+     * ({@link Double#POSITIVE_INFINITY}: no limit), cancelling it and waiting for it to finish
+     * when the time runs out. A coroutine runs inline in the current task; with a timeout of
+     * 0 or less it is never started. If the awaited task swallows the cancellation and returns,
+     * its value is returned.
+     *
+     * @throws TimeoutException when the time ran out, caused by the {@link CancelledException}
+     */
+    public static <T> T waitFor(Awaitable<T> aw, double timeoutSeconds) {
+        Objects.requireNonNull(aw, "aw");
+        if (Double.isNaN(timeoutSeconds)) {
+            throw new IllegalArgumentException("Invalid timeout: NaN (not a number)");
+        }
+        Task<?> task = currentTaskOrThrow("waitFor");
+        if (timeoutSeconds <= 0) {
+            Future<T> fut = ensureFuture(aw, task.loop());
+            if (fut.isDone()) {
+                return fut.result();
+            }
+            cancelAndWait(fut);
+            try {
+                return fut.result();
+            } catch (CancelledException e) {
+                TimeoutException timeout = new TimeoutException();
+                timeout.initCause(e);
+                throw timeout;
+            }
+        }
+        return timeout(timeoutSeconds, () -> await(aw));
+    }
+
+    /**
+     * asyncio.shield: a future that follows {@code aw} but whose cancellation does not cancel
+     * it. If {@code aw} itself is cancelled, the returned future is cancelled too. A done future
+     * is returned as it is.
+     */
+    public static <T> Future<T> shield(Awaitable<T> aw) {
+        Objects.requireNonNull(aw, "aw");
+        return Shield.shield(aw);
+    }
+
+    /**
+     * asyncio.timeout: runs {@code body} in the current task, cancelling it after
+     * {@code delaySeconds} of loop time ({@link Double#POSITIVE_INFINITY}: never); see {@link Timeout}.
+     *
+     * @throws TimeoutException if the deadline passed and cancelled the body
+     * @throws IllegalStateException {@code "Timeout should be used inside a task"}
+     */
+    public static <T> T timeout(double delaySeconds, AsyncCallable<T> body) {
+        Objects.requireNonNull(body, "body");
+        return timeout(delaySeconds, t -> body.call());
+    }
+
+    /** {@link #timeout(double, AsyncCallable)} whose body receives its {@link Timeout}, e.g. to reschedule it. */
+    public static <T> T timeout(double delaySeconds, TimeoutBody<T> body) {
+        if (Double.isNaN(delaySeconds)) {
+            throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
+        }
+        double when = delaySeconds == Double.POSITIVE_INFINITY ? delaySeconds : getRunningLoop().time() + delaySeconds;
+        return timeoutAt(when, body);
+    }
+
+    /** asyncio.timeout_at: {@link #timeout(double, TimeoutBody)} with a deadline in loop time ({@link EventLoop#time()}). */
+    public static <T> T timeoutAt(double when, TimeoutBody<T> body) {
+        Objects.requireNonNull(body, "body");
+        return new Timeout(when).run(body);
+    }
+
+    /** The innermost active {@link Timeout} of the current task; {@code null} outside a task or when there is none. */
+    public static Timeout currentTimeout() {
+        Task<?> task = currentTask();
+        return task == null ? null : Timeout.current(task);
+    }
+
+    /**
+     * asyncio.TaskGroup: runs {@code body} with a new {@link TaskGroup} in the current task,
+     * waits for every task of the group, and returns the body's result.
+     *
+     * @throws ExceptionGroup {@code "unhandled errors in a TaskGroup"} if a task or the body failed
+     */
+    public static <T> T taskGroup(TaskGroupBody<T> body) {
+        return TaskGroup.run(body);
+    }
+
+    /**
+     * asyncio.wait: waits until {@code when} holds for {@code fs} or {@code timeoutSeconds}
+     * passed ({@link Double#POSITIVE_INFINITY}: no timeout), and returns which are done. It never
+     * throws on timeout and cancels nothing.
+     *
+     * @throws IllegalArgumentException {@code "Set of Tasks/Futures is empty."}
+     */
+    public static <T> Done<T> wait(Collection<? extends Future<T>> fs, double timeoutSeconds, ReturnWhen when) {
+        return Wait.wait(fs, timeoutSeconds, when);
+    }
+
+    /** {@link #wait(Collection, double, ReturnWhen)} without a timeout. */
+    public static <T> Done<T> wait(Collection<? extends Future<T>> fs, ReturnWhen when) {
+        return Wait.wait(fs, Double.POSITIVE_INFINITY, when);
+    }
+
+    /**
+     * asyncio.as_completed: iterating the result in a task yields {@code aws} in the order they
+     * finish, each done (a coroutine as the task made for it); {@code next()} waits for the
+     * next one. It can be iterated once.
+     */
+    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Awaitable<T>> aws) {
+        return new AsCompleted<>(aws);
+    }
+
+    /** asyncio.ensure_future: a future as it is, a coroutine as a new task of {@code loop} (null: the running loop). */
+    @SuppressWarnings("unchecked")
+    static <T> Future<T> ensureFuture(Awaitable<? extends T> aw, EventLoop loop) {
+        Objects.requireNonNull(aw, "awaitable");
+        return switch (aw) {
+            case Future<? extends T> f -> {
+                if (loop != null && f.loop() != loop) {
+                    throw new IllegalArgumentException("The future belongs to a different loop than the one specified as the loop argument");
+                }
+                yield (Future<T>) f;
+            }
+            case Coroutine<? extends T> c -> (Future<T>) (loop != null ? loop : getRunningLoop()).createTask(c);
+        };
+    }
+
+    /** Cancels {@code fut} and waits until it is done (asyncio's {@code _cancel_and_wait}). */
+    private static void cancelAndWait(Future<?> fut) {
+        Future<Void> waiter = fut.loop().createFuture();
+        java.util.function.Consumer<Future<?>> release = f -> {
+            if (!waiter.isDone()) {
+                waiter.setResult(null);
+            }
+        };
+        fut.addDoneCallback(release);
+        try {
+            fut.cancel();
+            await(waiter);
+        } finally {
+            fut.removeDoneCallback(release);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.aio4j;
 
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.Sneaky;
+import io.aio4j.internal.debug.NeverAwaited;
 import java.util.Objects;
 
 /**
@@ -19,10 +20,13 @@ import java.util.Objects;
 public final class Coroutine<T> implements Awaitable<T> {
     private final String name;
     private AsyncCallable<T> body;
+    /** Debug mode: cancels the "never awaited" warning once consumed. */
+    private Runnable neverAwaited;
 
     Coroutine(AsyncCallable<T> body, String name) {
         this.body = Objects.requireNonNull(body, "body");
         this.name = name != null ? name : Describe.callable(body);
+        this.neverAwaited = NeverAwaited.track(this, this.name);
     }
 
     /** The coroutine's name, as reprs and warnings show it: the body's class and method where known. */
@@ -57,6 +61,11 @@ public final class Coroutine<T> implements Awaitable<T> {
             throw new IllegalStateException("cannot reuse already awaited coroutine " + name);
         }
         body = null;
+        Runnable tracker = neverAwaited;
+        if (tracker != null) {
+            neverAwaited = null;
+            tracker.run();
+        }
         return new Body<>(b, name);
     }
 

@@ -21,6 +21,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import io.aio4j.internal.loop.SelectorEventLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -313,4 +314,13 @@ public interface EventLoop extends AutoCloseable {
 
     /** Restores {@code signal}'s previous handler; false if this loop had no handler for it. */
     boolean removeSignalHandler(int signal);
+
+    /**
+     * A text dump of this loop's pending tasks: for each, its name and state, where its body is
+     * suspended (stack), the future it awaits and the tasks awaiting it. Callable from any
+     * thread, also while the loop is stuck (then it is a best-effort snapshot).
+     */
+    default String dumpTasks() {
+        return SelectorEventLoop.of(this).dumpTasks();
+    }
 }

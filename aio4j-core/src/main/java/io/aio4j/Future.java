@@ -2,6 +2,7 @@ package io.aio4j;
 
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.Sneaky;
+import io.aio4j.internal.loop.CreationSite;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import java.util.ArrayList;
 import java.util.Objects;
@@ -59,11 +60,23 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private CancelledException cancelledException;
     private Object callbacks;
     boolean exceptionRetrieved;
+    /** Debug support's "never retrieved" tracker for this exception, run once it is retrieved. */
+    private Runnable onRetrieved;
+    private final CreationSite creationSite;
 
     /** A pending future attached to {@code loop}. */
     public Future(EventLoop loop) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.core = loop instanceof SelectorEventLoop s ? s : null;
+        this.creationSite = core != null ? core.creationSite() : null;
+    }
+
+    /**
+     * Where this future was created, innermost frame first, without the library's frames
+     * (at most 10): recorded in debug mode only, {@code null} otherwise.
+     */
+    public StackTraceElement[] sourceTraceback() {
+        return creationSite == null ? null : creationSite.frames().clone();
     }
 
     /** The loop this future belongs to. */
@@ -91,7 +104,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
             case CANCELLED -> throw cancelledError();
             case PENDING -> throw new InvalidStateException("Result is not set.");
             default -> {
-                exceptionRetrieved = true;
+                markRetrieved();
                 if (exception != null) {
                     throw Sneaky.raise(exception);
                 }
@@ -109,7 +122,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
             case CANCELLED -> throw cancelledError();
             case PENDING -> throw new InvalidStateException("Exception is not set.");
             default -> {
-                exceptionRetrieved = true;
+                markRetrieved();
                 return exception;
             }
         }
@@ -160,7 +173,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         state = FINISHED;
         scheduleCallbacks();
         if (core != null) {
-            core.exceptionSet(this);
+            onRetrieved = core.exceptionSet(this, error);
         }
     }
 
@@ -264,7 +277,15 @@ public non-sealed class Future<T> implements Awaitable<T> {
         StringBuilder sb = new StringBuilder("<").append(getClass() == Future.class ? "Future" : getClass().getSimpleName());
         sb.append(' ').append(stateName());
         describeInto(sb);
+        appendCreatedAt(sb);
         return sb.append('>').toString();
+    }
+
+    /** Appends {@code " created at File.java:42"} in debug mode: where this future was created. */
+    final void appendCreatedAt(StringBuilder sb) {
+        if (creationSite != null) {
+            creationSite.appendCreatedAt(sb);
+        }
     }
 
     /** Appends asyncio's repr info after the state: result or exception, callbacks. */
@@ -327,7 +348,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         exception = error;
         state = FINISHED;
         scheduleCallbacks();
-        core.exceptionSet(this);
+        onRetrieved = core.exceptionSet(this, error);
     }
 
     /** Registers a task waiting in {@link Aio#await}: it is resumed directly when this future is done. */
@@ -337,6 +358,15 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     final CancelledException cancelledError() {
         return cancelledException != null ? cancelledException : new CancelledException(cancelMessage);
+    }
+
+    private void markRetrieved() {
+        exceptionRetrieved = true;
+        Runnable r = onRetrieved;
+        if (r != null) {
+            onRetrieved = null;
+            r.run();
+        }
     }
 
     /** The exception, without marking it retrieved (for reports). */
@@ -393,7 +423,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         if (isCancelled()) {
             cf.cancel(false);
         } else if (exception != null) {
-            exceptionRetrieved = true;
+            markRetrieved();
             cf.completeExceptionally(exception);
         } else {
             cf.complete(result);

@@ -1,5 +1,7 @@
 package io.aio4j;
 
+import io.aio4j.internal.loop.SelectorEventLoop;
+
 /**
  * Options for {@link Aio#run(AsyncCallable, RunOptions)}, made with {@link Aio#options()}:
  * {@code Aio.run(main, Aio.options().debug(true).slowCallbackDuration(0.01))}.
@@ -9,6 +11,7 @@ package io.aio4j;
 public final class RunOptions {
     private Boolean debug;
     private double slowCallbackDuration = Double.NaN;
+    private Boolean eagerTasks;
 
     RunOptions() {
     }
@@ -28,7 +31,20 @@ public final class RunOptions {
         return this;
     }
 
+    /**
+     * Starts tasks eagerly (asyncio's {@code eager_task_factory}): {@code createTask} runs the
+     * new task's body at once until its first suspension, before returning; a task that
+     * finishes without suspending is done when {@code createTask} returns.
+     */
+    public RunOptions eagerTasks(boolean enabled) {
+        this.eagerTasks = enabled;
+        return this;
+    }
+
     void applyTo(EventLoop loop) {
+        if (eagerTasks != null) {
+            SelectorEventLoop.of(loop).setEagerTasks(eagerTasks);
+        }
         if (debug != null) {
             loop.setDebug(debug);
         }
@@ -39,6 +55,7 @@ public final class RunOptions {
 
     @Override
     public String toString() {
-        return "RunOptions[debug=" + debug + ", slowCallbackDuration=" + slowCallbackDuration + "]";
+        return "RunOptions[debug=" + debug + ", slowCallbackDuration=" + slowCallbackDuration
+                + ", eagerTasks=" + eagerTasks + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.aio4j;
 
 import io.aio4j.internal.loop.SelectorEventLoop;
+import java.util.List;
 import java.util.Set;
 
 /** The end of {@link Aio#run}: asyncio.runners' {@code _cancel_all_tasks}. */
@@ -8,7 +9,7 @@ final class Shutdown {
     private Shutdown() {
     }
 
-    /** Cancels every pending task of {@code loop}, runs it until they are done, and reports their exceptions. */
+    /** Cancels every pending task of {@code loop}, gathers them, and reports the exceptions they ended with. */
     static void cancelAllTasks(SelectorEventLoop loop) {
         Set<Task<?>> toCancel = loop.allTasks();
         if (toCancel.isEmpty()) {
@@ -17,16 +18,7 @@ final class Shutdown {
         for (Task<?> task : toCancel) {
             task.cancel();
         }
-        Future<Void> allDone = loop.createFuture();
-        int[] left = {toCancel.size()};
-        for (Task<?> task : toCancel) {
-            task.addDoneCallback(f -> {
-                if (--left[0] == 0) {
-                    allDone.setResult(null);
-                }
-            });
-        }
-        loop.runUntilComplete(allDone);
+        loop.runUntilComplete(GatheringFuture.gather(List.copyOf(toCancel), true));
         for (Task<?> task : toCancel) {
             if (task.isCancelled()) {
                 continue;

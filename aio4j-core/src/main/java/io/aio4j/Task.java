@@ -49,6 +49,8 @@ public final class Task<T> extends Future<T> {
     private boolean started;
     private boolean yielding;
     private boolean interruptedForCancel;
+    /** The innermost active {@link Timeout} of this task (see {@link Aio#currentTimeout()}). */
+    Timeout timeout;
 
     Task(EventLoop loop, AsyncCallable<T> body, String name) {
         super(loop);
@@ -59,7 +61,27 @@ public final class Task<T> extends Future<T> {
         this.coroName = body instanceof Coroutine.Body<?> cb ? cb.name() : Describe.callable(body);
         this.strand = host.newStrand(this::runBody, this.name);
         host.taskCreated(this);
-        strand.start();
+        if (host.eagerTasks() && host.isRunning() && host.inLoopThread()) {
+            startEagerly();
+        } else {
+            strand.start();
+        }
+    }
+
+    /**
+     * Eager start (asyncio's eager_start): the body runs at once until its first suspension. From
+     * a callback the first step runs inline. A task cannot run another task's virtual thread
+     * inline, so from a task the first step goes to the front of the ready queue, followed by the
+     * creator's resumption, and the creator gives the loop up: nothing else runs in between.
+     */
+    private void startEagerly() {
+        Runnable first = host.captureFirstStep(strand::start);
+        if (Current.get() instanceof Task<?> creator) {
+            host.runNextThenResume(first);
+            creator.suspendForEagerStart();
+        } else {
+            first.run();
+        }
     }
 
     /** The task's name: {@code Task-N} unless one was given. */
@@ -151,6 +173,14 @@ public final class Task<T> extends Future<T> {
         return Describe.userFrames(strand.thread().getStackTrace());
     }
 
+    /**
+     * The future the body is suspended on in {@link Aio#await} (asyncio's {@code _fut_waiter}),
+     * or {@code null} when it runs, has not started, or is done. For task dumps and debuggers.
+     */
+    public Future<?> waitingFor() {
+        return waiter;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("<Task ").append(stateName());
@@ -174,6 +204,7 @@ public final class Task<T> extends Future<T> {
                 sb.append(" wait_for=").append(w);
             }
         }
+        appendCreatedAt(sb);
         return sb.append('>').toString();
     }
 
@@ -198,6 +229,9 @@ public final class Task<T> extends Future<T> {
             throw new IllegalStateException("Task " + this + " got Future " + fut + " attached to a different loop");
         }
         if (!fut.isDone()) {
+            // The step ending here may have begun without stepResumed (native mode: resumed from a
+            // JDK blocking call), so name this task for the slow-step report now.
+            host.stepResumed(this);
             waiter = fut;
             if (mustCancel && fut.cancel(cancelMessage)) {
                 mustCancel = false;
@@ -227,6 +261,17 @@ public final class Task<T> extends Future<T> {
         }
         host.stepResumed(this);
         throwIfMustCancel();
+    }
+
+    /** Gives the loop up for an eager task's first step; unlike {@link #yieldOnce()} it delivers no cancellation. */
+    private void suspendForEagerStart() {
+        yielding = true;
+        try {
+            strand.yieldOnce();
+        } finally {
+            yielding = false;
+        }
+        host.stepResumed(this);
     }
 
     /** The loop's hook for reports: the cancellation requested but not yet delivered. */

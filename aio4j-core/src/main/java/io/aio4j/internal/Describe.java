@@ -51,14 +51,31 @@ public final class Describe {
     /** Whether a frame belongs to the JDK or to aio4j's core (not to user code or tests). */
     public static boolean isLibraryFrame(StackTraceElement frame) {
         String c = frame.getClassName();
-        if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.") || c.startsWith("io.aio4j.internal.")) {
+        if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
             return true;
         }
         if (!c.startsWith("io.aio4j.")) {
             return false;
         }
+        // By where the class was loaded from, not by package: tests of internal packages are user code.
         return LIBRARY.computeIfAbsent(c, Describe::fromCore);
     }
+
+    /** Whether a class belongs to the JDK or to aio4j's core: {@link #isLibraryFrame} for a live frame. */
+    public static boolean isLibraryClass(Class<?> cls) {
+        return LIBRARY_CLASS.get(cls);
+    }
+
+    private static final ClassValue<Boolean> LIBRARY_CLASS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> cls) {
+            String c = cls.getName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+                return true;
+            }
+            return c.startsWith("io.aio4j.") && CORE != null && Objects.equals(location(cls), CORE);
+        }
+    };
 
     /** {@code frames} (innermost first) without the library frames at either end. */
     public static StackTraceElement[] userFrames(StackTraceElement[] frames) {

@@ -1,5 +1,6 @@
 package io.aio4j.net;
 
+import io.aio4j.internal.net.Resolver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -188,7 +189,7 @@ public final class TlsContext {
             if (checkHostname) {
                 params.setEndpointIdentificationAlgorithm("HTTPS");
             }
-            if (peerHost != null && !isIpLiteral(peerHost)) {
+            if (peerHost != null && !Resolver.isLiteral(peerHost)) {
                 params.setServerNames(List.of(new SNIHostName(peerHost)));
             }
         }
@@ -203,10 +204,6 @@ public final class TlsContext {
     public String toString() {
         return "<TlsContext " + (client ? "client" : "server") + " verifyMode=" + verifyMode
                 + " checkHostname=" + checkHostname + ">";
-    }
-
-    static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
     }
 
     private static List<? extends Certificate> parseCertificates(String pem) throws GeneralSecurityException {

@@ -48,6 +48,29 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** The records whose message contains {@code text}, in order. */
+    public List<LogRecord> all(String text) {
+        return records().stream().filter(r -> r.getMessage() != null && r.getMessage().contains(text)).toList();
+    }
+
+    /** The first record whose message contains {@code text}, or null. */
+    public LogRecord find(String text) {
+        List<LogRecord> found = all(text);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The messages logged at {@code level}, in order. */
+    public List<String> messages(Level level) {
+        synchronized (records) {
+            return records.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
+        }
+    }
+
+    /** The first message logged at {@code level} that starts with {@code prefix}, or null. */
+    public String first(Level level, String prefix) {
+        return messages(level).stream().filter(m -> m.startsWith(prefix)).findFirst().orElse(null);
+    }
+
     @Override
     public void close() {
         logger.removeHandler(handler);

@@ -10,19 +10,36 @@ public final class Debug {
     /** How many user frames a creation site keeps. */
     public static final int SOURCE_FRAMES = 10;
 
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private Debug() {
     }
 
-    /** The current stack without the library's frames, innermost first, at most 10 frames. */
+    /** Where the caller is, captured cheaply; its frames are computed when first asked for. */
+    public static CreationSite creationSite() {
+        return new CreationSite();
+    }
+
+    /**
+     * The current stack without the library's frames at either end (the aio4j calls that made
+     * the object, and the loop or task thread machinery it runs on), innermost first, at most 10 frames.
+     */
     public static StackTraceElement[] captureSource() {
-        List<StackTraceElement> frames = WALKER.walk(s -> s
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .dropWhile(Describe::isLibraryFrame)
+        // Classes are checked on the live frames and only the kept frames become StackTraceElements:
+        // this runs for every callback and future made in debug mode.
+        List<StackWalker.StackFrame> frames = WALKER.walk(s -> s
+                .dropWhile(f -> Describe.isLibraryClass(f.getDeclaringClass()))
                 .limit(SOURCE_FRAMES)
                 .toList());
-        return frames.toArray(new StackTraceElement[0]);
+        int end = frames.size();
+        while (end > 0 && Describe.isLibraryClass(frames.get(end - 1).getDeclaringClass())) {
+            end--;
+        }
+        StackTraceElement[] source = new StackTraceElement[end];
+        for (int i = 0; i < end; i++) {
+            source[i] = frames.get(i).toStackTraceElement();
+        }
+        return source;
     }
 
     private static boolean enabledByEnvironment() {

@@ -10,13 +10,13 @@ class RealHandle implements Handle, Runnable {
 
     final Object fn;
     final Object arg;
-    final StackTraceElement[] sourceTraceback;
+    final CreationSite creationSite;
     boolean cancelled;
 
-    RealHandle(Object fn, Object arg, StackTraceElement[] sourceTraceback) {
+    RealHandle(Object fn, Object arg, CreationSite creationSite) {
         this.fn = fn;
         this.arg = arg;
-        this.sourceTraceback = sourceTraceback;
+        this.creationSite = creationSite;
     }
 
     @Override
@@ -50,10 +50,15 @@ class RealHandle implements Handle, Runnable {
         }
         describeInto(sb);
         sb.append(' ').append(Describe.callable(fn)).append(arg == NO_ARG ? "()" : "(" + Describe.value(arg) + ")");
-        if (sourceTraceback != null && sourceTraceback.length > 0) {
-            sb.append(" created at ").append(Describe.where(sourceTraceback[0]));
+        if (creationSite != null) {
+            creationSite.appendCreatedAt(sb);
         }
         return sb.append('>').toString();
+    }
+
+    /** Where the handle was created (debug mode), or null. */
+    StackTraceElement[] sourceTraceback() {
+        return creationSite == null ? null : creationSite.frames();
     }
 
     String kind() {

@@ -11,7 +11,7 @@ final class RealTimerHandle extends RealHandle implements TimerHandle {
     /** In the heap (not yet fired nor purged). */
     boolean scheduled;
 
-    RealTimerHandle(double when, long seq, Runnable fn, SelectorEventLoop loop, StackTraceElement[] source) {
+    RealTimerHandle(double when, long seq, Runnable fn, SelectorEventLoop loop, CreationSite source) {
         super(fn, NO_ARG, source);
         this.when = when;
         this.seq = seq;

@@ -17,6 +17,13 @@ import io.aio4j.internal.net.Readiness;
 import io.aio4j.internal.net.Resolver;
 import io.aio4j.internal.net.SockOps;
 import io.aio4j.internal.process.SignalHandlers;
+import io.aio4j.internal.debug.Jfr;
+import io.aio4j.internal.debug.NeverRetrieved;
+import io.aio4j.internal.debug.PendingTasks;
+import io.aio4j.internal.debug.ResourceWarnings;
+import io.aio4j.internal.debug.SlowCallbacks;
+import io.aio4j.internal.debug.TaskDump;
+import io.aio4j.internal.debug.TaskDumpSignal;
 import io.aio4j.internal.task.Strand;
 import io.aio4j.internal.task.VirtualThreads;
 import io.aio4j.net.ConnectOptions;
@@ -44,9 +51,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -118,6 +127,7 @@ public class SelectorEventLoop implements EventLoop {
     private final Thread.Builder.OfVirtual taskThreads;
     private final Set<Task<?>> liveTasks = new LinkedHashSet<>();
     private long timerSeq;
+    private long iterations;
     private int cancelledTimers;
     @SuppressWarnings("unused") // through POLL_STATE
     private volatile int pollState;
@@ -135,6 +145,18 @@ public class SelectorEventLoop implements EventLoop {
     private boolean executorShutdownCalled;
     /** The task whose step is running (for reports of slow steps). */
     private Task<?> steppingTask;
+    private boolean eagerTasks;
+    /** Eager start: the next step queued on the loop thread is captured, not queued. */
+    private boolean capturing;
+    private Runnable captured;
+    /** Eager start from a task: run this first, then the step queued next (the creator's). */
+    private Runnable eagerNext;
+    /** Debug mode: the slow-callback watcher while the loop runs, sampled by the watchdog. */
+    private SlowCallbacks slowCallbacks;
+    /** Debug mode: the "unclosed event loop" warning. */
+    private ResourceWarnings.Tracker unclosedWarning;
+    /** Debug mode: the "Task was destroyed but it is pending!" trackers of pending tasks. */
+    private final Map<Task<?>, Runnable> pendingTrackers = new IdentityHashMap<>();
 
     /** A loop in native mode when the JVM allows it, otherwise in compatibility mode. */
     public SelectorEventLoop() {
@@ -154,7 +176,10 @@ public class SelectorEventLoop implements EventLoop {
         this.debug = Debug.ENABLED_BY_DEFAULT;
         if (debug) {
             LOG.log(System.Logger.Level.DEBUG, "Using selector: " + selector.getClass().getSimpleName());
+            watchUnclosed();
         }
+        Loops.add(this);
+        TaskDumpSignal.installFromProperty();
     }
 
     /** How tasks get the loop; see the README, "native mode". */
@@ -198,12 +223,12 @@ public class SelectorEventLoop implements EventLoop {
     @Override
     public Handle callSoon(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
-        return enqueueHandle(new RealHandle(callback, RealHandle.NO_ARG, sourceTraceback()));
+        return enqueueHandle(new RealHandle(callback, RealHandle.NO_ARG, creationSite()));
     }
 
     /** callSoon of {@code callback.accept(arg)} without a capturing lambda (future callbacks). */
     public Handle callSoon(Consumer<Object> callback, Object arg) {
-        return enqueueHandle(new RealHandle(callback, arg, sourceTraceback()));
+        return enqueueHandle(new RealHandle(callback, arg, creationSite()));
     }
 
     private Handle enqueueHandle(RealHandle h) {
@@ -222,7 +247,7 @@ public class SelectorEventLoop implements EventLoop {
     public Handle callSoonThreadsafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkNotClosed();
-        RealHandle h = new RealHandle(callback, RealHandle.NO_ARG, sourceTraceback());
+        RealHandle h = new RealHandle(callback, RealHandle.NO_ARG, creationSite());
         enqueueRemote(h);
         return h;
     }
@@ -242,7 +267,7 @@ public class SelectorEventLoop implements EventLoop {
             throw new IllegalArgumentException("Invalid time: NaN (not a number)");
         }
         checkNotClosed();
-        RealTimerHandle h = new RealTimerHandle(when, timerSeq++, callback, this, sourceTraceback());
+        RealTimerHandle h = new RealTimerHandle(when, timerSeq++, callback, this, creationSite());
         if (thread == null || inLoopThread()) {
             timers.add(h);
         } else if (debug) {
@@ -256,7 +281,16 @@ public class SelectorEventLoop implements EventLoop {
     /** The scheduler of native-mode task threads, and the way internal code queues work from anywhere. */
     public void execute(Runnable r) {
         if (inLoopThread()) {
-            ready.addLast(r);
+            if (capturing) {
+                capturing = false;
+                captured = r;
+            } else if (eagerNext != null) {
+                ready.addFirst(r);
+                ready.addFirst(eagerNext);
+                eagerNext = null;
+            } else {
+                ready.addLast(r);
+            }
         } else if (!closed) {
             enqueueRemote(r);
         }
@@ -321,19 +355,72 @@ public class SelectorEventLoop implements EventLoop {
         return VirtualThreads.compatStrand(body, name, this::execute, holder -> turnHolder = holder);
     }
 
+    /** Whether new tasks start eagerly: their body runs at once until it first suspends (asyncio's eager_task_factory). */
+    public boolean eagerTasks() {
+        return eagerTasks;
+    }
+
+    /** Turns eager task start on or off for tasks created from now on. */
+    public void setEagerTasks(boolean enabled) {
+        this.eagerTasks = enabled;
+    }
+
+    /** Eager start: runs {@code start} (which queues a task's first step) and returns that step instead of queueing it. */
+    public Runnable captureFirstStep(Runnable start) {
+        capturing = true;
+        try {
+            start.run();
+        } finally {
+            capturing = false;
+        }
+        Runnable first = captured;
+        captured = null;
+        return first;
+    }
+
+    /**
+     * Eager start from a task: the next step queued from the loop thread (the creator's
+     * resumption, as it gives the loop up) goes to the front of the ready queue, behind {@code first}.
+     */
+    public void runNextThenResume(Runnable first) {
+        eagerNext = first;
+    }
+
     /** Registers a new task as pending (for {@code Aio.allTasks}). */
     public void taskCreated(Task<?> task) {
         liveTasks.add(task);
+        if (debug) {
+            pendingTrackers.put(task, PendingTasks.track(this, task));
+        }
+        if (Jfr.AVAILABLE) {
+            Jfr.taskCreated(task);
+        }
     }
 
     /** Unregisters a task that is finishing. */
     public void taskFinished(Task<?> task) {
         liveTasks.remove(task);
+        // Called on the task's thread as its last step ends: the step to name if it was slow.
+        steppingTask = task;
+        if (!pendingTrackers.isEmpty()) {
+            Runnable tracker = pendingTrackers.remove(task);
+            if (tracker != null) {
+                tracker.run();
+            }
+        }
+        if (Jfr.AVAILABLE) {
+            Jfr.taskFinished(task);
+        }
     }
 
     /** A task's body (re)gained the loop: slow-step reports name it. */
     public void stepResumed(Task<?> task) {
         steppingTask = task;
+        SlowCallbacks watch = slowCallbacks;
+        if (watch != null) {
+            // Called on the task's own thread: that is the thread to sample while the step overruns.
+            watch.stepResumed(Thread.currentThread());
+        }
     }
 
     /** The tasks of this loop that are not done. */
@@ -341,9 +428,28 @@ public class SelectorEventLoop implements EventLoop {
         return Set.copyOf(liveTasks);
     }
 
-    /** Debug hook: a future finished with an exception (see issue #5: "never retrieved" reports). */
-    public void exceptionSet(Future<?> future) {
-        // The never-retrieved report is made by debug support; nothing to do here yet.
+    /**
+     * A future finished with {@code error}: watches it for the "exception was never retrieved"
+     * report (in every mode, as asyncio does); returns what the future runs once it is retrieved.
+     */
+    public Runnable exceptionSet(Future<?> future, Throwable error) {
+        return NeverRetrieved.track(this, future, error);
+    }
+
+    /** The pending tasks, live (not a copy): read by task dumps from any thread. */
+    public Set<Task<?>> pendingTaskList() {
+        return liveTasks;
+    }
+
+    @Override
+    public String dumpTasks() {
+        return TaskDump.of(this);
+    }
+
+    private void watchUnclosed() {
+        if (unclosedWarning == null && !closed) {
+            unclosedWarning = ResourceWarnings.register(this, "unclosed event loop " + this, Debug.captureSource());
+        }
     }
 
     @Override
@@ -364,17 +470,28 @@ public class SelectorEventLoop implements EventLoop {
         }
         thread = me;
         Current.set(this);
+        boolean interrupted = false;
         try {
             while (true) {
                 runOnce();
+                // An interrupt makes every later select return at once: note it, clear it so the loop
+                // can block again, and hand it back to the caller when the loop stops.
+                interrupted |= Thread.interrupted();
                 if (stopping) {
                     break;
                 }
             }
         } finally {
+            if (interrupted) {
+                me.interrupt();
+            }
             stopping = false;
             thread = null;
             steppingTask = null;
+            if (slowCallbacks != null) {
+                slowCallbacks.stop();
+                slowCallbacks = null;
+            }
             Current.remove();
         }
     }
@@ -452,6 +569,15 @@ public class SelectorEventLoop implements EventLoop {
         if (signalHandlers != null) {
             signalHandlers.removeAll();
         }
+        if (!liveTasks.isEmpty()) {
+            List<Task<?>> pending = new ArrayList<>(liveTasks);
+            pendingTrackers.values().forEach(Runnable::run);
+            pendingTrackers.clear();
+            PendingTasks.reportAtClose(this, pending);
+        }
+        if (unclosedWarning != null) {
+            unclosedWarning.close();
+        }
         ready.clear();
         remote.clear();
         timers.clear();
@@ -469,6 +595,7 @@ public class SelectorEventLoop implements EventLoop {
 
     /** One iteration: asyncio's {@code _run_once}. */
     private void runOnce() {
+        iterations++;
         drainRemote();
         purgeCancelledTimers();
 
@@ -484,11 +611,16 @@ public class SelectorEventLoop implements EventLoop {
         drainRemote();
 
         double end = time() + CLOCK_RESOLUTION;
+        boolean lagged = false;
         while (!timers.isEmpty() && timers.peek().when < end) {
             RealTimerHandle h = timers.poll();
             if (h.cancelled) {
                 cancelledTimers--;
             } else {
+                if (!lagged && Jfr.AVAILABLE) {
+                    lagged = true;
+                    Jfr.loopLag(this, (long) ((end - h.when) * 1e9));
+                }
                 ready.addLast(h);
             }
         }
@@ -544,9 +676,9 @@ public class SelectorEventLoop implements EventLoop {
                 } else {
                     long ms = Math.max(1, (long) Math.ceil(timeoutSeconds * 1e3));
                     long t0 = debug ? System.nanoTime() : 0;
-                    selector.select(onSelected, ms);
+                    int events = selector.select(onSelected, ms);
                     if (debug) {
-                        logSlowPoll(timeoutSeconds, (System.nanoTime() - t0) / 1e9);
+                        logSlowPoll(timeoutSeconds, (System.nanoTime() - t0) / 1e9, events);
                     }
                 }
             } finally {
@@ -555,6 +687,11 @@ public class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed in " + this, e);
         }
+    }
+
+    /** How many iterations the loop has run (for tests: a spinning loop shows here). */
+    public long iterationCount() {
+        return iterations;
     }
 
     /** Whether work from other threads is waiting to be drained into the ready queue. */
@@ -588,27 +725,29 @@ public class SelectorEventLoop implements EventLoop {
 
     private void runTimed(Runnable r) {
         steppingTask = null;
-        long t0 = System.nanoTime();
-        runOne(r);
-        double dt = (System.nanoTime() - t0) / 1e9;
-        if (dt >= slowCallbackDuration) {
-            Task<?> task = steppingTask;
-            String what = task != null ? task.toString() : r.toString();
-            LOG.log(System.Logger.Level.WARNING, String.format(Locale.ROOT, "Executing %s took %.3f seconds", what, dt));
+        SlowCallbacks watch = slowCallbacks;
+        if (watch == null) {
+            watch = new SlowCallbacks(thread);
+            watch.start(slowCallbackDuration);
+            slowCallbacks = watch;
         }
+        long t0 = watch.begin(slowCallbackDuration);
+        runOne(r);
+        watch.end(t0, steppingTask, r, slowCallbackDuration);
     }
 
-    private void logSlowPoll(double timeout, double dt) {
-        if (dt >= 1.0) {
-            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "poll %.3f ms took %.3f ms", timeout * 1e3, dt * 1e3));
-        } else if (LOG.isLoggable(System.Logger.Level.TRACE)) {
-            LOG.log(System.Logger.Level.TRACE, String.format(Locale.ROOT, "poll %.3f ms took %.3f ms", timeout * 1e3, dt * 1e3));
+    /** asyncio's debug log of a timed poll: INFO from 1 s, DEBUG from slowCallbackDuration, TRACE below. */
+    private void logSlowPoll(double timeout, double dt, int events) {
+        System.Logger.Level level = dt >= 1.0 ? System.Logger.Level.INFO
+                : dt >= slowCallbackDuration ? System.Logger.Level.DEBUG : System.Logger.Level.TRACE;
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, String.format(Locale.ROOT, "poll %.3f ms took %.3f ms: %d events", timeout * 1e3, dt * 1e3, events));
         }
     }
 
     private void callbackFailed(Runnable r, Throwable t) {
         Handle handle = r instanceof Handle h ? h : null;
-        StackTraceElement[] source = r instanceof RealHandle rh ? rh.sourceTraceback : null;
+        StackTraceElement[] source = r instanceof RealHandle rh ? rh.sourceTraceback() : null;
         callExceptionHandler(new ExceptionContext("Exception in callback " + r, t, null, null, handle, null, null, source));
     }
 
@@ -764,6 +903,9 @@ public class SelectorEventLoop implements EventLoop {
     @Override
     public void setDebug(boolean enabled) {
         this.debug = enabled;
+        if (enabled) {
+            watchUnclosed();
+        }
     }
 
     @Override
@@ -874,6 +1016,11 @@ public class SelectorEventLoop implements EventLoop {
     @Override
     public Future<Transport> startTls(Transport transport, Protocol protocol, TlsOptions options) {
         return Connect.startTls(this, transport, protocol, options);
+    }
+
+    /** Where a Handle/Future/Task is being created, in debug mode, converted to frames only when shown; null otherwise. */
+    public CreationSite creationSite() {
+        return debug ? new CreationSite() : null;
     }
 
     @Override

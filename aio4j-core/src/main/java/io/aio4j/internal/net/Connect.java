@@ -184,8 +184,7 @@ public final class Connect {
     }
 
     private static SocketChannel openChannel(InetSocketAddress addr) throws IOException {
-        SocketChannel ch = SocketChannel.open(addr.getAddress() instanceof java.net.Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        SocketChannel ch = SocketChannel.open(Resolver.familyOf(addr));
         ch.configureBlocking(false);
         ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
         return ch;
@@ -200,7 +199,7 @@ public final class Connect {
         }
     }
 
-    private static RuntimeException allFailed(List<RuntimeException> errors) {
+    static RuntimeException allFailed(List<RuntimeException> errors) {
         if (errors.size() == 1) {
             return errors.get(0);
         }

@@ -9,7 +9,6 @@ import io.aio4j.net.DatagramTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayDeque;
@@ -63,8 +62,7 @@ public final class DatagramSocketTransport implements DatagramTransport {
         Future<DatagramEndpoint<P>> f = loop.createFuture();
         DatagramChannel ch = null;
         try {
-            ch = DatagramChannel.open(any.getAddress() instanceof java.net.Inet6Address
-                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            ch = DatagramChannel.open(Resolver.familyOf(any));
             ch.configureBlocking(false);
             if (local != null) {
                 ch.bind(local);

@@ -8,9 +8,23 @@ import io.aio4j.net.Protocol;
 final class FlowControl {
     static final int DEFAULT_HIGH = 64 * 1024;
     static final int DEFAULT_LOW = 16 * 1024;
+    private static final int WARN_AFTER_WRITES = 5;
     private static final System.Logger LOG = System.getLogger("aio4j");
 
     private FlowControl() {
+    }
+
+    /**
+     * Counts a write dropped because the transport is closed ({@code count} so far) and warns,
+     * as asyncio does, from the fifth on: such writes are a bug in the caller, never an error
+     * thrown at it later. Returns the new count.
+     */
+    static int writeAfterClose(int count) {
+        int n = count + 1;
+        if (n >= WARN_AFTER_WRITES) {
+            LOG.log(System.Logger.Level.WARNING, "socket.send() raised exception.");
+        }
+        return n;
     }
 
     static void checkLimits(int high, int low) {

@@ -78,8 +78,7 @@ public final class Listen {
     private static ServerSocketChannel bind(InetSocketAddress addr, ServerOptions options) {
         ServerSocketChannel ch = null;
         try {
-            ch = ServerSocketChannel.open(addr.getAddress() instanceof java.net.Inet6Address
-                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            ch = ServerSocketChannel.open(Resolver.familyOf(addr));
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             if (options.reusePort()) {
@@ -89,24 +88,14 @@ public final class Listen {
             return ch;
         } catch (IOException e) {
             if (ch != null) {
-                try {
-                    ch.close();
-                } catch (IOException ignored) {
-                    // Reporting the bind failure matters more.
-                }
+                Connect.closeQuietly(ch);
             }
             throw IoErrors.map(e, "error while attempting to bind on address " + addr);
         }
     }
 
     private static void closeAll(List<ServerSocketChannel> channels) {
-        for (ServerSocketChannel ch : channels) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // Already failing; nothing more to release.
-            }
-        }
+        channels.forEach(Connect::closeQuietly);
     }
 
     private static boolean isSocket(Path path) {

@@ -119,11 +119,7 @@ public final class RealServer implements Server {
                 new SocketTransport(loop, conn, protocol, null, this);
             }
         } catch (RuntimeException e) {
-            try {
-                conn.close();
-            } catch (IOException ignored) {
-                // The connection never got a transport; the report below is what matters.
-            }
+            Connect.closeQuietly(conn);
             loop.callExceptionHandler(new ExceptionContext("Error on transport creation for incoming connection",
                     e, null, null, null, null, null, null));
         }
@@ -155,13 +151,7 @@ public final class RealServer implements Server {
         }
         closed = true;
         serving = false;
-        for (ServerSocketChannel ch : channels) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // Nothing is left to release when closing a listening socket fails.
-            }
-        }
+        channels.forEach(Connect::closeQuietly);
         if (unixPath != null && unixInode != null && unixInode.equals(Listen.inode(unixPath))) {
             try {
                 Files.deleteIfExists(unixPath);

@@ -73,7 +73,14 @@ public final class Resolver {
         return out;
     }
 
-    static boolean isLiteral(String host) {
+    /** The protocol family of a channel for {@code address}. */
+    public static java.net.ProtocolFamily familyOf(InetSocketAddress address) {
+        return address.getAddress() instanceof java.net.Inet6Address
+                ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET;
+    }
+
+    /** Whether {@code host} is an IPv4 or IPv6 literal (no lookup, no SNI). */
+    public static boolean isLiteral(String host) {
         return host.indexOf(':') >= 0 || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 

@@ -29,14 +29,13 @@ public final class SocketTransport implements Transport {
      * Order is preserved because nothing is written directly while the queue is non-empty.
      *
      * Closing: close() stops reading and calls connectionLost(null) once the queue is empty;
-     * abort() and fatal errors drop the queue. connLost counts the close and every later write
-     * (dropped): asyncio warns from the fifth on. connectionLost is always called from a fresh
+     * abort() and fatal errors drop the queue. Writes after close() are dropped and counted:
+     * asyncio warns from the fifth on. connectionLost is always called from a fresh
      * callback, never from inside the caller's write()/close().
      */
     private static final System.Logger LOG = System.getLogger("aio4j");
     private static final int MAX_READ = 256 * 1024;
     private static final int MAX_GATHER = 64;
-    private static final int WARN_AFTER_WRITES = 5;
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
 
@@ -59,6 +58,7 @@ public final class SocketTransport implements Transport {
     private boolean eof;
     private boolean protocolConnected;
     private int connLost;
+    private int writesAfterClose;
 
     /**
      * Wraps a connected channel: schedules {@code connectionMade}, then reading, then the
@@ -206,10 +206,8 @@ public final class SocketTransport implements Transport {
             return;
         }
         if (connLost > 0 || closing) {
-            if (connLost >= WARN_AFTER_WRITES) {
-                LOG.log(System.Logger.Level.WARNING, "socket.send() raised exception.");
-            }
-            connLost++;
+            // Counted apart from connLost: a close still flushing must not look like a lost connection.
+            writesAfterClose = FlowControl.writeAfterClose(writesAfterClose);
             return;
         }
         if (buffer.isEmpty()) {
@@ -382,11 +380,7 @@ public final class SocketTransport implements Transport {
                 protocol.connectionLost(error);
             }
         } finally {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // Closing a socket whose peer is gone can fail; there is nothing left to release.
-            }
+            Connect.closeQuietly(channel);
             if (server != null) {
                 server.detach(this);
             }

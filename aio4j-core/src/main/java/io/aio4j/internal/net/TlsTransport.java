@@ -12,8 +12,6 @@ import javax.net.ssl.SSLSession;
  * reading and flow control are the socket transport's. Loop thread only.
  */
 public final class TlsTransport implements Transport {
-    private static final System.Logger LOG = System.getLogger("aio4j");
-    private static final int WARN_AFTER_WRITES = 5;
 
     private final TlsProtocol tls;
     private boolean closing;
@@ -29,9 +27,7 @@ public final class TlsTransport implements Transport {
             return;
         }
         if (closing) {
-            if (++writesAfterClose >= WARN_AFTER_WRITES) {
-                LOG.log(System.Logger.Level.WARNING, "socket.send() raised exception.");
-            }
+            writesAfterClose = FlowControl.writeAfterClose(writesAfterClose);
             return;
         }
         tls.write(data);

@@ -11,6 +11,7 @@ import io.aio4j.net.ConnectOptions;
 import io.aio4j.net.Connection;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
+import io.aio4j.testing.LogCapture;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class DebugLogTest {
 
     private static void assertMatches(LogCapture logs, String marker, String regex) {
         LogRecord r = logs.find(marker);
-        assertNotNull(r, "no record with '" + marker + "' in " + logs.messages());
+        assertNotNull(r, "no record with '" + marker + "' in " + logs.lines());
         assertTrue(r.getMessage().matches(regex), r.getMessage() + " !~ " + regex);
     }
 }

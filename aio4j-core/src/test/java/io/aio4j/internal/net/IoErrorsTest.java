@@ -103,15 +103,12 @@ class IoErrorsTest {
 
     @Test
     void writingAfterThePeerHasGoneIsABrokenPipeOrAReset() throws Exception {
-        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
-            listener.bind(new InetSocketAddress("127.0.0.1", 0)).configureBlocking(false);
+        try (ServerSocketChannel listener = ChannelPair.listen()) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> Aio.run(() -> {
                 EventLoop loop = Aio.getRunningLoop();
-                Future<SocketChannel> accepted = loop.sockAccept(listener);
-                SocketChannel client = SocketChannel.open();
-                client.configureBlocking(false);
-                Aio.await(loop.sockConnect(client, listener.getLocalAddress()));
-                Aio.await(accepted).close();
+                ChannelPair pair = ChannelPair.connect(listener);
+                SocketChannel client = pair.client();
+                pair.server().close();
                 assertEquals(0, Aio.await(loop.sockRecv(client, 10)).length);
                 for (int i = 0; i < 50; i++) {
                     Aio.await(loop.sockSendall(client, ByteBuffer.wrap(new byte[1024])));
@@ -126,15 +123,12 @@ class IoErrorsTest {
 
     @Test
     void usingAChannelClosedAfterThePeerWentAwayIsAborted() throws Exception {
-        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
-            listener.bind(new InetSocketAddress("127.0.0.1", 0)).configureBlocking(false);
+        try (ServerSocketChannel listener = ChannelPair.listen()) {
             assertThrows(ConnectionAbortedException.class, () -> Aio.run(() -> {
                 EventLoop loop = Aio.getRunningLoop();
-                Future<SocketChannel> accepted = loop.sockAccept(listener);
-                SocketChannel client = SocketChannel.open();
-                client.configureBlocking(false);
-                Aio.await(loop.sockConnect(client, listener.getLocalAddress()));
-                Aio.await(accepted).close();
+                ChannelPair pair = ChannelPair.connect(listener);
+                SocketChannel client = pair.client();
+                pair.server().close();
                 Aio.await(loop.sockRecv(client, 10));
                 loop.removeReader(client);
                 client.close();

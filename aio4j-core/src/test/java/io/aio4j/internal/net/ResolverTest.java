@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.Aio;
 import io.aio4j.net.AioIOException;
+import io.aio4j.testing.LogCapture;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;

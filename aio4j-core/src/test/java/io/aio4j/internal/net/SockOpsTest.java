@@ -10,7 +10,6 @@ import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.Future;
 import io.aio4j.Task;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -22,15 +21,12 @@ class SockOpsTest {
 
     @Test
     void connectAcceptSendallAndRecvMoveBytesBothWays() throws Exception {
-        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
-            listener.bind(new InetSocketAddress("127.0.0.1", 0)).configureBlocking(false);
+        try (ServerSocketChannel listener = ChannelPair.listen()) {
             Aio.run(() -> {
                 EventLoop loop = Aio.getRunningLoop();
-                Future<SocketChannel> accepted = loop.sockAccept(listener);
-                SocketChannel client = SocketChannel.open();
-                client.configureBlocking(false);
-                Aio.await(loop.sockConnect(client, listener.getLocalAddress()));
-                SocketChannel server = Aio.await(accepted);
+                ChannelPair pair = ChannelPair.connect(listener);
+                SocketChannel client = pair.client();
+                SocketChannel server = pair.server();
                 assertFalse(server.isBlocking());
                 byte[] big = new byte[3 * 1024 * 1024];
                 big[big.length - 1] = 7;
@@ -67,15 +63,12 @@ class SockOpsTest {
 
     @Test
     void cancellingARecvStopsWaitingAndLosesNothing() throws Exception {
-        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
-            listener.bind(new InetSocketAddress("127.0.0.1", 0)).configureBlocking(false);
+        try (ServerSocketChannel listener = ChannelPair.listen()) {
             Aio.run(() -> {
                 EventLoop loop = Aio.getRunningLoop();
-                Future<SocketChannel> accepted = loop.sockAccept(listener);
-                SocketChannel client = SocketChannel.open();
-                client.configureBlocking(false);
-                Aio.await(loop.sockConnect(client, listener.getLocalAddress()));
-                SocketChannel server = Aio.await(accepted);
+                ChannelPair pair = ChannelPair.connect(listener);
+                SocketChannel client = pair.client();
+                SocketChannel server = pair.server();
                 Future<byte[]> pending = loop.sockRecv(client, 10);
                 Aio.sleep(0.01);
                 pending.cancel();
@@ -91,8 +84,7 @@ class SockOpsTest {
 
     @Test
     void addReaderCallsBackWhileReadableAndRemoveReaderStops() throws Exception {
-        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
-            listener.bind(new InetSocketAddress("127.0.0.1", 0)).configureBlocking(false);
+        try (ServerSocketChannel listener = ChannelPair.listen()) {
             Aio.run(() -> {
                 EventLoop loop = Aio.getRunningLoop();
                 Future<Void> called = loop.createFuture();

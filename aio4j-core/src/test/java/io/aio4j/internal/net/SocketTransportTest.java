@@ -14,6 +14,7 @@ import io.aio4j.net.Connection;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;
 import io.aio4j.net.Transport;
+import io.aio4j.testing.LogCapture;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -156,6 +157,26 @@ class SocketTransportTest {
                 return null;
             });
         }
+    }
+
+    @Test
+    void closeFlushesTheBufferEvenWhenWritesFollowIt() {
+        Aio.run(() -> {
+            EventLoop loop = Aio.getRunningLoop();
+            Collector[] serverSide = new Collector[1];
+            Server server = Aio.await(loop.createServer(() -> serverSide[0] = new Collector(), "127.0.0.1", 0));
+            Connection<Collector> c = Aio.await(loop.createConnection(Collector::new, "127.0.0.1", port(server)));
+            byte[] big = new byte[4 * 1024 * 1024];
+            c.transport().write(big);
+            assertTrue(c.transport().writeBufferSize() > 0, "the test needs a pending buffer");
+            c.transport().close();
+            c.transport().write("dropped".getBytes());
+            assertNull(Aio.await(c.protocol().lost));
+            serverSide[0].awaitBytes(big.length + 1);
+            assertEquals(big.length, serverSide[0].received.size());
+            server.close();
+            return null;
+        });
     }
 
     @Test

@@ -13,8 +13,8 @@ import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.Future;
 import io.aio4j.net.ConnectOptions;
-import io.aio4j.net.ConnectionAbortedException;
 import io.aio4j.net.Connection;
+import io.aio4j.net.ConnectionAbortedException;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
@@ -23,6 +23,7 @@ import io.aio4j.net.TlsHandshakeException;
 import io.aio4j.net.TlsOptions;
 import io.aio4j.net.Transport;
 import io.aio4j.net.VerifyMode;
+import io.aio4j.testing.LogCapture;
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -115,6 +116,40 @@ class TlsProtocolTest {
             c.transport().write("ok".getBytes());
             assertEquals("ok", new String(c.protocol().awaitBytes(2)));
             c.transport().close();
+            server.close();
+            return null;
+        });
+    }
+
+    @Test
+    void aServerRequiringClientCertificatesAcceptsOneItTrustsAndRejectsNone() {
+        Aio.run(() -> {
+            EventLoop loop = Aio.getRunningLoop();
+            TlsContext strict = TestCerts.server().verifyMode(VerifyMode.CERT_REQUIRED)
+                    .loadVerifyLocations(TestCerts.cert());
+            Server server = Aio.await(loop.createServer(EchoProtocol::new, "127.0.0.1", 0,
+                    ServerOptions.defaults().tls(strict)));
+            int port = SocketTransportTest.port(server);
+            TlsContext withCert = TestCerts.client().loadCertChain(TestCerts.cert(), TestCerts.key());
+            Connection<Collector> ok = Aio.await(loop.createConnection(Collector::new, "127.0.0.1", port,
+                    ConnectOptions.defaults().tls(withCert)));
+            ok.transport().write("mutual".getBytes());
+            assertEquals("mutual", new String(ok.protocol().awaitBytes(6)));
+            ok.transport().close();
+
+            // TLS 1.3 clients finish their side before the server checks their certificate, so the
+            // refusal arrives either as a failed handshake or as the loss of the new connection.
+            Throwable refused;
+            try {
+                Connection<Collector> c = Aio.await(loop.createConnection(Collector::new, "127.0.0.1", port,
+                        ConnectOptions.defaults().tls(TestCerts.client())));
+                c.transport().write("x".getBytes());
+                refused = Aio.await(c.protocol().lost);
+            } catch (TlsHandshakeException e) {
+                refused = e;
+            }
+            assertInstanceOf(io.aio4j.net.TlsException.class, refused);
+            assertTrue(String.valueOf(refused.getMessage()).contains("certificate"), String.valueOf(refused));
             server.close();
             return null;
         });

@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * An HTTP/1.1 "Hello, World!" server on aio4j streams: one task per connection reads requests
  * with {@code readUntil("\r\n\r\n")} and answers each, keeping the connection alive unless the
- * client asks to close it. Run: {@code ./run demo HttpHello [port]}, then {@code curl localhost:8080}.
+ * client asks to close it. Run: {@code ./run demo http [port]}, then {@code curl localhost:8080}.
  */
 public final class HttpHello {
     private static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);

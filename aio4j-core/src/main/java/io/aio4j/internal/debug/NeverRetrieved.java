@@ -1,0 +1,62 @@
+package io.aio4j.internal.debug;
+
+import io.aio4j.ExceptionContext;
+import io.aio4j.Future;
+import io.aio4j.Task;
+import io.aio4j.internal.loop.SelectorEventLoop;
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+
+/**
+ * "Future exception was never retrieved": asyncio's {@code Future.__del__} report, made when a
+ * future that finished with an exception is collected before anyone called {@code result()},
+ * {@code exception()} or awaited it. On in every mode (it costs one cleaner registration per
+ * failed future); the creation site is added in debug mode.
+ */
+public final class NeverRetrieved {
+    private NeverRetrieved() {
+    }
+
+    /**
+     * Watches {@code future}, which just finished with {@code error}; returns what the future
+     * runs once the exception is retrieved (it cancels the report).
+     */
+    public static Runnable track(SelectorEventLoop loop, Future<?> future, Throwable error) {
+        State state = new State(new WeakReference<>(loop), future instanceof Task<?> ? "Task" : "Future",
+                future.toString(), error, future.sourceTraceback());
+        Cleaner.Cleanable cleanable = Reports.CLEANER.register(future, state);
+        return () -> {
+            state.retrieved = true;
+            cleanable.clean();
+        };
+    }
+
+    /** What the report needs; it must not reference the future. */
+    private static final class State implements Runnable {
+        private final WeakReference<SelectorEventLoop> loop;
+        private final String kind;
+        private final String description;
+        private final Throwable exception;
+        private final StackTraceElement[] source;
+        volatile boolean retrieved;
+
+        State(WeakReference<SelectorEventLoop> loop, String kind, String description, Throwable exception,
+                StackTraceElement[] source) {
+            this.loop = loop;
+            this.kind = kind;
+            this.description = description;
+            this.exception = exception;
+            this.source = source;
+        }
+
+        @Override
+        public void run() {
+            if (retrieved) {
+                return;
+            }
+            // asyncio names the object "future" for tasks too.
+            Reports.report(loop, new ExceptionContext(kind + " exception was never retrieved\nfuture: " + description,
+                    exception, null, null, null, null, null, source));
+        }
+    }
+}

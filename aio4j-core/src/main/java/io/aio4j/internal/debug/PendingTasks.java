@@ -1,0 +1,63 @@
+package io.aio4j.internal.debug;
+
+import io.aio4j.ExceptionContext;
+import io.aio4j.Task;
+import io.aio4j.internal.loop.SelectorEventLoop;
+import java.lang.ref.WeakReference;
+import java.util.Collection;
+
+/**
+ * "Task was destroyed but it is pending!": reported for every task still pending when its loop
+ * closes, and (debug mode) for a pending task that is garbage collected.
+ *
+ * <p>The close-time report is the dependable one. Collection can only catch tasks whose body
+ * never started (compatibility-mode tasks still queued when their loop was dropped): a started
+ * task's virtual thread is held by the JDK's thread container until it terminates, and it holds
+ * the task, so a task parked forever is never collected.
+ */
+public final class PendingTasks {
+    static final String DESTROYED = "Task was destroyed but it is pending!";
+
+    private PendingTasks() {
+    }
+
+    /** Reports each of {@code pending} through {@code loop}'s exception handler (it is closing). */
+    public static void reportAtClose(SelectorEventLoop loop, Collection<Task<?>> pending) {
+        for (Task<?> task : pending) {
+            loop.callExceptionHandler(new ExceptionContext(DESTROYED, null, null, task, null, null, null,
+                    task.sourceTraceback()));
+        }
+    }
+
+    /** Debug mode: watches a new task; returns what to run once it finishes (or was reported at close). */
+    public static Runnable track(SelectorEventLoop loop, Task<?> task) {
+        State state = new State(new WeakReference<>(loop), task.toString(), task.sourceTraceback());
+        var cleanable = Reports.CLEANER.register(task, state);
+        return () -> {
+            state.finished = true;
+            cleanable.clean();
+        };
+    }
+
+    private static final class State implements Runnable {
+        private final WeakReference<SelectorEventLoop> loop;
+        private final String description;
+        private final StackTraceElement[] source;
+        volatile boolean finished;
+
+        State(WeakReference<SelectorEventLoop> loop, String description, StackTraceElement[] source) {
+            this.loop = loop;
+            this.description = description;
+            this.source = source;
+        }
+
+        @Override
+        public void run() {
+            if (finished) {
+                return;
+            }
+            Reports.report(loop, new ExceptionContext(DESTROYED + "\ntask: " + description,
+                    null, null, null, null, null, null, source));
+        }
+    }
+}

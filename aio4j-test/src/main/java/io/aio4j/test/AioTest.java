@@ -1,0 +1,44 @@
+package io.aio4j.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A JUnit 5 test method that runs as the main task of a fresh {@link TestLoop} in debug mode,
+ * so its body may {@code Aio.await}, {@code Aio.sleep} (on virtual time) and create tasks.
+ *
+ * <pre>{@code
+ *   @AioTest
+ *   void sleepsOnVirtualTime(TestLoop loop) {
+ *       Aio.sleep(30);
+ *       assertEquals(30.0, loop.time(), 1e-6);
+ *   }
+ * }</pre>
+ *
+ * <p>Besides the body's own failures, the test fails when a task is left pending at its end
+ * (the tasks are cancelled and named in the failure), when anything reached the loop's
+ * exception handler during the test (exceptions never retrieved, callbacks that threw,
+ * unclosed resources…; a test expecting such reports installs its own handler), and when it
+ * runs longer than {@link #timeout()} seconds of real time. Parameters of type
+ * {@link TestLoop} or {@link io.aio4j.EventLoop} receive the test's loop.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Test
+@ExtendWith(AioTestExtension.class)
+public @interface AioTest {
+    /** The limit in real seconds: the main task is then cancelled and the test fails. */
+    double timeout() default 10;
+
+    /** Whether the loop's clock jumps to the next timer when the loop is idle; see {@link TestLoop}. */
+    boolean autojump() default true;
+
+    /** Whether tasks start eagerly (asyncio's eager_task_factory; see {@code RunOptions.eagerTasks}). */
+    boolean eagerTasks() default false;
+}
