@@ -107,6 +107,10 @@ public final class Subprocess {
      * reports death by signal as {@code 128 + N}, which an ordinary {@code exit(128 + N)} also
      * gives; aio4j only reads it as {@code -N} when it sent that signal, so a child killed from
      * outside returns {@code 128 + N}.
+     *
+     * <p>As in asyncio (3.12 on), the wait includes the pipes: a grandchild that inherited the
+     * child's stdout keeps this waiting until it too closes it. {@link #returncode()} is set as
+     * soon as the child itself exits.
      */
     public int waitFor() {
         return Aio.await(((RealSubprocessTransport) transport).exitFuture());

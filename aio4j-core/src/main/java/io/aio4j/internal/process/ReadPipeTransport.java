@@ -35,7 +35,7 @@ public final class ReadPipeTransport implements Transport {
     private final Semaphore credits = new Semaphore(CREDITS);
     private volatile boolean closing;
     // Loop side only:
-    private Protocol protocol;
+    private final Protocol protocol;
     private final ArrayDeque<ByteBuffer> held = new ArrayDeque<>();
     private boolean eofHeld;
     private boolean paused;
