@@ -22,7 +22,7 @@ class SubprocessTest {
 
     @BeforeEach
     void needShell() {
-        Binaries.require("sh", "cat");
+        Binaries.require("sh", "cat", "true", "sleep");
     }
 
     static String text(byte[] b) {

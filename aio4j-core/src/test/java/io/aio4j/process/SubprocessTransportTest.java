@@ -63,7 +63,7 @@ class SubprocessTransportTest {
 
     @BeforeEach
     void needShell() {
-        Binaries.require("sh");
+        Binaries.require("sh", "sleep", "cat");
     }
 
     @Test
