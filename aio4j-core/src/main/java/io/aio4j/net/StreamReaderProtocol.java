@@ -98,6 +98,9 @@ final class StreamReaderProtocol implements Protocol {
 
     @Override
     public void connectionLost(Throwable error) {
+        if (writer != null) {
+            writer.connectionClosed();
+        }
         if (reader != null) {
             if (error == null) {
                 reader.feedEof();

@@ -3,6 +3,8 @@ package io.aio4j.net;
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.internal.Sneaky;
+import io.aio4j.internal.debug.ResourceWarnings;
+import io.aio4j.internal.loop.Debug;
 import java.nio.ByteBuffer;
 
 /**
@@ -15,12 +17,22 @@ public final class StreamWriter {
     private final StreamReader reader;
     private final EventLoop loop;
     private Transport transport;
+    /** Debug mode: the "unclosed <StreamWriter …>" warning, made if this is collected before it is closed. */
+    private final ResourceWarnings.Tracker unclosed;
 
     StreamWriter(Transport transport, StreamReaderProtocol protocol, StreamReader reader, EventLoop loop) {
         this.transport = transport;
         this.protocol = protocol;
         this.reader = reader;
         this.loop = loop;
+        this.unclosed = loop.isDebug() ? ResourceWarnings.register(this, "unclosed " + this, Debug.captureSource()) : null;
+    }
+
+    /** The connection is gone (closed by either side): no warning is owed any more, as in asyncio. */
+    void connectionClosed() {
+        if (unclosed != null) {
+            unclosed.close();
+        }
     }
 
     /** The transport underneath (the TLS one after {@link #startTls}). */
@@ -57,6 +69,7 @@ public final class StreamWriter {
 
     /** Closes the connection after flushing; {@link #waitClosed()} waits for it. */
     public void close() {
+        connectionClosed();
         transport.close();
     }
 

@@ -2,6 +2,8 @@ package io.aio4j.internal.net;
 
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
+import io.aio4j.internal.debug.ResourceWarnings;
+import io.aio4j.internal.loop.Debug;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
@@ -59,6 +61,8 @@ public final class SocketTransport implements Transport {
     private boolean protocolConnected;
     private int connLost;
     private int writesAfterClose;
+    /** Debug mode: the "unclosed transport" warning, made if this is collected before it is closed. */
+    private final ResourceWarnings.Tracker unclosed;
 
     /**
      * Wraps a connected channel: schedules {@code connectionMade}, then reading, then the
@@ -76,6 +80,10 @@ public final class SocketTransport implements Transport {
         if (server != null) {
             server.attach(this);
         }
+        // The loop's selector keeps a live transport reachable; this fires for one left open when
+        // its loop is closed and dropped (asyncio's usual case too).
+        this.unclosed = loop.isDebug()
+                ? ResourceWarnings.register(this, "unclosed transport " + this, Debug.captureSource()) : null;
         loop.callSoon(this::connectionMade);
         loop.callSoon(() -> {
             if (!closing && !readingPaused) {
@@ -327,6 +335,7 @@ public final class SocketTransport implements Transport {
             return;
         }
         closing = true;
+        closeTracker();
         readiness.removeReader();
         if (buffer.isEmpty()) {
             connLost++;
@@ -358,6 +367,7 @@ public final class SocketTransport implements Transport {
     }
 
     void forceClose(Throwable error) {
+        closeTracker();
         if (connLost > 0) {
             return;
         }
@@ -372,6 +382,12 @@ public final class SocketTransport implements Transport {
         }
         connLost++;
         loop.callSoon(() -> callConnectionLost(error));
+    }
+
+    private void closeTracker() {
+        if (unclosed != null) {
+            unclosed.close();
+        }
     }
 
     private void callConnectionLost(Throwable error) {

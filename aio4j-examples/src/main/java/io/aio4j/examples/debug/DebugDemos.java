@@ -23,6 +23,7 @@ public final class DebugDemos {
         DEMOS.put("unchained", () -> UnchainedCoroutinesTrap.main(new String[0]));
         DEMOS.put("pending-task-destroyed", () -> PendingTaskDestroyedTrap.main(new String[0]));
         DEMOS.put("unclosed", () -> UnclosedLoopTrap.main(new String[0]));
+        DEMOS.put("unclosed-transport", () -> UnclosedTransportTrap.main(new String[0]));
     }
 
     private DebugDemos() {
