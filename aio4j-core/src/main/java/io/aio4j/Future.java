@@ -43,8 +43,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * Overview: the state is a plain int, touched only by the loop thread. `callbacks` is
      * null, one callback, or a CallbackList; each callback is a user Consumer or a Task
      * waiting in Aio.await, which is resumed directly (the resumption itself is queued on
-     * the loop like a callSoon, so the ordering is asyncio's). `exceptionRetrieved` backs
-     * the "exception was never retrieved" report.
+     * the loop like a callSoon, so the ordering is asyncio's). `onRetrieved` backs the
+     * "exception was never retrieved" report: debug support's tracker, run when it is read.
      */
     private static final int PENDING = 0;
     private static final int FINISHED = 1;
@@ -59,7 +59,6 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private String cancelMessage;
     private CancelledException cancelledException;
     private Object callbacks;
-    boolean exceptionRetrieved;
     /** Debug support's "never retrieved" tracker for this exception, run once it is retrieved. */
     private Runnable onRetrieved;
     private final CreationSite creationSite;
@@ -361,17 +360,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     private void markRetrieved() {
-        exceptionRetrieved = true;
         Runnable r = onRetrieved;
         if (r != null) {
             onRetrieved = null;
             r.run();
         }
-    }
-
-    /** The exception, without marking it retrieved (for reports). */
-    final Throwable peekException() {
-        return exception;
     }
 
     private void addCallback(Object cb) {

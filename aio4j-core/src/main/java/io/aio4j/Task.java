@@ -274,11 +274,6 @@ public final class Task<T> extends Future<T> {
         host.stepResumed(this);
     }
 
-    /** The loop's hook for reports: the cancellation requested but not yet delivered. */
-    boolean mustCancel() {
-        return mustCancel;
-    }
-
     private void throwIfMustCancel() {
         if (mustCancel) {
             mustCancel = false;

@@ -1045,11 +1045,6 @@ public class SelectorEventLoop implements EventLoop {
         }
     }
 
-    /** For reports: a snapshot of the pending tasks. */
-    List<Task<?>> pendingTasks() {
-        return new ArrayList<>(liveTasks);
-    }
-
     // ------------------------------------------------------------------ signals
 
     @Override
