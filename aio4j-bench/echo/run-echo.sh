@@ -12,7 +12,7 @@ root="$(cd "$here/../.." && pwd)"
 ROUNDS=${ROUNDS:-3}
 SECS=${SECS:-3}
 CELLS=${CELLS:-"1024:10 1024:100 10240:10 102400:10"}
-SERVERS=${SERVERS:-"aio4j-protocol aio4j-streams netty-nio asyncio-protocol asyncio-streams"}
+SERVERS=${SERVERS:-"aio4j-protocol aio4j-buffered aio4j-streams netty-nio asyncio-protocol asyncio-streams"}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 PY=${PYTHON:-python3}
@@ -35,6 +35,7 @@ JVM=(-XX:+UseSerialGC -Xms256m -Xmx256m --add-opens java.base/java.lang=ALL-UNNA
 server_cmd() { # name port
   case "$1" in
     aio4j-protocol) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.Aio4jEchoServer protocol $2" ;;
+    aio4j-buffered) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.Aio4jEchoServer buffered $2" ;;
     aio4j-streams) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.Aio4jEchoServer streams $2" ;;
     netty-nio) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.NettyEchoServer $2" ;;
     asyncio-protocol) echo "$PY $here/asyncio_echo.py protocol $2" ;;
@@ -95,7 +96,7 @@ for r, server, size, conns, rps, cpu, p50, p99 in rows:
 def med(cell, server, i):
     v = data[cell].get(server)
     return statistics.median(x[i] for x in v) if v else float("nan")
-servers = ["aio4j-protocol", "aio4j-streams", "netty-nio", "asyncio-protocol", "asyncio-streams"]
+servers = ["aio4j-protocol", "aio4j-buffered", "aio4j-streams", "netty-nio", "asyncio-protocol", "asyncio-streams"]
 L = []
 L.append("# Echo benchmark (uvloop method)\n")
 L.append(f"Run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {os.cpu_count()} CPUs ({platform.machine()}), "
@@ -111,12 +112,13 @@ for cell in sorted(data):
     L.append(f"| {cell[0]} | {cell[1]} | " + " | ".join(f"{med(cell,s,0):,.0f} | {med(cell,s,1):.2f}" for s in servers) + " |")
 L.append("\n## Ratios in the same run (aio4j / peer)\n")
 L.append("Throughput ratio > 1: aio4j serves more requests/s. CPU ratio < 1: aio4j spends less server CPU per request.\n")
-L.append("| size | conns | protocol vs Netty req/s | protocol vs Netty CPU | protocol vs asyncio req/s | protocol vs asyncio CPU | streams vs asyncio streams req/s | streams vs asyncio streams CPU |")
-L.append("|---|---|---|---|---|---|---|---|")
+L.append("| size | conns | protocol vs Netty req/s | protocol vs Netty CPU | protocol vs asyncio req/s | protocol vs asyncio CPU | buffered vs Netty CPU | buffered vs asyncio CPU | streams vs asyncio streams req/s | streams vs asyncio streams CPU |")
+L.append("|---|---|---|---|---|---|---|---|---|---|")
 for cell in sorted(data):
     def ratio(a, b, i): return med(cell, a, i) / med(cell, b, i)
     L.append(f"| {cell[0]} | {cell[1]} | {ratio('aio4j-protocol','netty-nio',0):.2f} | {ratio('aio4j-protocol','netty-nio',1):.2f} | "
              f"{ratio('aio4j-protocol','asyncio-protocol',0):.2f} | {ratio('aio4j-protocol','asyncio-protocol',1):.2f} | "
+             f"{ratio('aio4j-buffered','netty-nio',1):.2f} | {ratio('aio4j-buffered','asyncio-protocol',1):.2f} | "
              f"{ratio('aio4j-streams','asyncio-streams',0):.2f} | {ratio('aio4j-streams','asyncio-streams',1):.2f} |")
 open(out, "w").write("\n".join(L) + "\n")
 print("\n".join(L))

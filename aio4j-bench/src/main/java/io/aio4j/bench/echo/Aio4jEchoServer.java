@@ -1,6 +1,7 @@
 package io.aio4j.bench.echo;
 
 import io.aio4j.Aio;
+import io.aio4j.net.BufferedProtocol;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;
 import io.aio4j.net.StreamReader;
@@ -33,6 +34,30 @@ public final class Aio4jEchoServer {
         }
     }
 
+    /**
+     * Writes back what it receives, reading into one direct buffer of its own (asyncio's
+     * BufferedProtocol): no allocation and no copy per message while the socket keeps up.
+     */
+    static final class BufferedEcho implements BufferedProtocol {
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
+        private Transport transport;
+
+        @Override
+        public void connectionMade(Transport t) {
+            transport = t;
+        }
+
+        @Override
+        public ByteBuffer getBuffer(int sizeHint) {
+            return buffer.clear();
+        }
+
+        @Override
+        public void bufferUpdated(int nbytes) {
+            transport.write(buffer.flip());
+        }
+    }
+
     static void echo(StreamReader reader, StreamWriter writer) {
         for (;;) {
             byte[] data = reader.read(256 * 1024);
@@ -45,15 +70,16 @@ public final class Aio4jEchoServer {
         writer.close();
     }
 
-    /** {@code protocol|streams PORT}. */
+    /** {@code protocol|buffered|streams PORT}. */
     public static void main(String[] args) {
         String mode = args[0];
         int port = Integer.parseInt(args[1]);
         Aio.run(() -> {
             Server server = switch (mode) {
                 case "protocol" -> Aio.await(Aio.getRunningLoop().createServer(Echo::new, "127.0.0.1", port));
+                case "buffered" -> Aio.await(Aio.getRunningLoop().createServer(BufferedEcho::new, "127.0.0.1", port));
                 case "streams" -> Streams.startServer(Aio4jEchoServer::echo, "127.0.0.1", port);
-                default -> throw new IllegalArgumentException("mode must be protocol or streams: " + mode);
+                default -> throw new IllegalArgumentException("mode must be protocol, buffered or streams: " + mode);
             };
             System.out.println("aio4j " + mode + " echo server on 127.0.0.1:" + port);
             server.serveForever();

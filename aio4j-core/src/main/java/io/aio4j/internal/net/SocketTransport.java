@@ -5,6 +5,7 @@ import io.aio4j.Future;
 import io.aio4j.internal.debug.ResourceWarnings;
 import io.aio4j.internal.loop.Debug;
 import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.net.BufferedProtocol;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
 import java.io.IOException;
@@ -130,6 +131,10 @@ public final class SocketTransport implements Transport {
     // ------------------------------------------------------------------ reading
 
     private void readReady() {
+        if (protocol instanceof BufferedProtocol buffered) {
+            readInto(buffered);
+            return;
+        }
         ByteBuffer buf = READ_BUFFER.get();
         buf.clear();
         int n;
@@ -201,6 +206,39 @@ public final class SocketTransport implements Transport {
     @Override
     public boolean isReading() {
         return !closing && !readingPaused;
+    }
+
+    /** asyncio's {@code _read_ready__get_buffer}: read straight into the protocol's buffer. */
+    private void readInto(BufferedProtocol buffered) {
+        ByteBuffer into;
+        try {
+            into = buffered.getBuffer(-1);
+            if (into == null || !into.hasRemaining()) {
+                throw new IllegalStateException("getBuffer() returned an empty buffer: " + into);
+            }
+        } catch (Throwable t) {
+            fatalError(t, "Fatal error: protocol.getBuffer() call failed.");
+            return;
+        }
+        int n;
+        try {
+            n = channel.read(into);
+        } catch (IOException e) {
+            fatalError(e, "Fatal read error on socket transport");
+            return;
+        }
+        if (n == 0) {
+            return;
+        }
+        if (n < 0) {
+            readEof();
+            return;
+        }
+        try {
+            buffered.bufferUpdated(n);
+        } catch (Throwable t) {
+            fatalError(t, "Fatal error: protocol.bufferUpdated() call failed.");
+        }
     }
 
     // ------------------------------------------------------------------ writing
