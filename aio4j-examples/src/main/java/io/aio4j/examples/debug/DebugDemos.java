@@ -1,6 +1,7 @@
 package io.aio4j.examples.debug;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +50,13 @@ public final class DebugDemos {
 
     public static void main(String[] args) {
         PythonStyleLogging.install();
+        if (args.length > 0 && args[0].equals("demo") && args.length > 1) {
+            // The seed's program with its flags: demo [-v] [--blocking-sleep].
+            List<String> flags = List.of(args).subList(1, args.length);
+            DebugDemo.run(flags.contains("-v"), flags.contains("--blocking-sleep"));
+            Collect.garbage();
+            return;
+        }
         if (args.length > 0) {
             Runnable demo = DEMOS.get(args[0]);
             if (demo == null) {
