@@ -2,6 +2,9 @@ package io.aio4j.txaio.internal;
 
 import io.aio4j.txaio.Backend;
 import io.aio4j.txaio.TxDelayedCall;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What txaio needs from one event framework: native futures, a later loop turn, timers, a clock
@@ -32,4 +35,19 @@ public interface Driver {
 
     /** Hands an exception nobody else can handle to the loop's exception handler. */
     void reportError(String message, Throwable error);
+
+    /**
+     * {@link #schedule} on a {@link ScheduledExecutorService} (a JDK scheduler, or a Netty event
+     * loop, which is one): the task's exception goes to {@code driver}'s {@link #reportError}.
+     */
+    static TxDelayedCall scheduleOn(ScheduledExecutorService executor, long delayNanos, Runnable task, Driver driver) {
+        ScheduledFuture<?> scheduled = executor.schedule(() -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                driver.reportError("Exception in delayed call " + task, t);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+        return () -> scheduled.cancel(false);
+    }
 }

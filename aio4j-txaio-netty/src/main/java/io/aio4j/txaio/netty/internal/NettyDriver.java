@@ -7,8 +7,6 @@ import io.aio4j.txaio.internal.Driver;
 import io.aio4j.txaio.internal.ErrorSink;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Netty backend's {@link Driver}: promises from {@code newPromise()}, timers from
@@ -52,14 +50,7 @@ public final class NettyDriver implements Driver {
 
     @Override
     public TxDelayedCall schedule(long delayNanos, Runnable task) {
-        ScheduledFuture<?> scheduled = loop.schedule(() -> {
-            try {
-                task.run();
-            } catch (Throwable t) {
-                reportError("Exception in delayed call " + task, t);
-            }
-        }, delayNanos, TimeUnit.NANOSECONDS);
-        return () -> scheduled.cancel(false);
+        return Driver.scheduleOn(loop, delayNanos, task, this);
     }
 
     @Override

@@ -8,8 +8,6 @@ import io.aio4j.txaio.internal.ErrorSink;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -72,14 +70,7 @@ public final class JdkDriver implements Driver {
 
     @Override
     public TxDelayedCall schedule(long delayNanos, Runnable task) {
-        ScheduledFuture<?> scheduled = executor.schedule(() -> {
-            try {
-                task.run();
-            } catch (Throwable t) {
-                reportError("Exception in delayed call " + task, t);
-            }
-        }, delayNanos, TimeUnit.NANOSECONDS);
-        return () -> scheduled.cancel(false);
+        return Driver.scheduleOn(executor, delayNanos, task, this);
     }
 
     @Override
