@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Debug mode's slow-callback report for one loop: {@code Executing <Task …> took 0.150 seconds}
  * (asyncio's text) followed — beyond asyncio — by where the loop was stuck, sampled by the
- * {@link Watchdog} while the callback or task step overran {@code slowCallbackDuration}.
+ * {@link Watchdog} while the callback or task step overran {@code slowCallbackDuration} (the
+ * place seen in most samples of that overrun).
  *
  * <p>Which thread is sampled: the loop thread for a callback, the task's own thread for a task
  * step. In native mode the task's virtual thread is mounted on the loop thread, and the carrier's
@@ -32,6 +33,8 @@ public final class SlowCallbacks {
     volatile long sampledSeq = -1;
     volatile StackTraceElement[] sample;
     volatile long sampledAfterNanos;
+    /** The majority vote's count for {@code sample}; touched by the watchdog thread only. */
+    private int votes;
 
     /** A watcher of the callbacks run by {@code loopThread}; {@link #start} it to have it sampled. */
     public SlowCallbacks(Thread loopThread) {
@@ -92,11 +95,15 @@ public final class SlowCallbacks {
         }
     }
 
-    /** Watchdog side: samples the running callback's thread if it has overrun the threshold. */
+    /**
+     * Watchdog side: samples the running callback's thread on every round while it overruns the
+     * threshold. The sample reported is the one seen most (Boyer-Moore majority vote over the
+     * rounds): where the step was stuck, not where it happened to be first or last.
+     */
     void check(long now) {
         long s = startedAt;
         long current = seq;
-        if (s == 0 || sampledSeq == current || now - s < thresholdNanos) {
+        if (s == 0 || now - s < thresholdNanos) {
             return;
         }
         Thread t = runner;
@@ -110,8 +117,18 @@ public final class SlowCallbacks {
             // sample again on the next round rather than settle for nothing.
             return;
         }
-        sample = stuck;
-        sampledAfterNanos = now - s;
+        if (sampledSeq != current) {
+            votes = 0;
+        }
+        if (votes > 0 && Arrays.equals(stuck, sample)) {
+            votes++;
+        } else if (votes > 0) {
+            votes--;
+        } else {
+            sample = stuck;
+            sampledAfterNanos = now - s;
+            votes = 1;
+        }
         sampledSeq = current;
     }
 
