@@ -1,8 +1,9 @@
 package io.aio4j;
 
 import io.aio4j.internal.Sneaky;
-import io.aio4j.internal.loop.Current;
 import io.aio4j.internal.debug.TaskDump;
+import io.aio4j.internal.loop.Current;
+import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.loop.Loops;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.internal.process.SigintCancel;
@@ -420,11 +421,7 @@ public final class Aio {
             });
             result.whenComplete((v, e) -> {
                 if (result.isCancelled()) {
-                    try {
-                        loop.callSoonThreadsafe(() -> task.cancel());
-                    } catch (IllegalStateException loopClosed) {
-                        // nothing left to cancel
-                    }
+                    Handoff.callSoonThreadsafe(loop, () -> task.cancel());
                 }
             });
         });

@@ -3,6 +3,7 @@ package io.aio4j;
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.Sneaky;
 import io.aio4j.internal.loop.CreationSite;
+import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import java.util.ArrayList;
 import java.util.Objects;
@@ -221,11 +222,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         addDoneCallback(f -> copyTo(cf));
         cf.whenComplete((r, e) -> {
             if (cf.isCancelled()) {
-                try {
-                    loop.callSoonThreadsafe(() -> cancel());
-                } catch (IllegalStateException closed) {
-                    // the loop is closed: there is nothing left to cancel
-                }
+                Handoff.callSoonThreadsafe(loop, () -> cancel());
             }
         });
         return cf;
@@ -256,11 +253,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
             if (fut.core != null && fut.core.inLoopThread()) {
                 copy.run();
             } else {
-                try {
-                    loop.callSoonThreadsafe(copy);
-                } catch (IllegalStateException closed) {
-                    // the loop is closed: nobody can observe the future any more
-                }
+                Handoff.callSoonThreadsafe(loop, copy);
             }
         });
         fut.addDoneCallback(f -> {

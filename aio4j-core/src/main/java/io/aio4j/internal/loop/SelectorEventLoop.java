@@ -786,11 +786,7 @@ public class SelectorEventLoop implements EventLoop {
                         };
                     }
                 };
-                try {
-                    callSoonThreadsafe(copy);
-                } catch (IllegalStateException loopClosed) {
-                    // Nobody can observe the future any more.
-                }
+                Handoff.callSoonThreadsafe(SelectorEventLoop.this, copy);
             }
         };
         fut.addDoneCallback(f -> {
@@ -840,15 +836,11 @@ public class SelectorEventLoop implements EventLoop {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            try {
-                callSoonThreadsafe(() -> {
+            Handoff.callSoonThreadsafe(this, () -> {
                     if (!done.isDone()) {
                         done.setResult(null);
                     }
                 });
-            } catch (IllegalStateException loopClosed) {
-                // The loop was closed meanwhile: nobody waits for this.
-            }
         });
         return done;
     }

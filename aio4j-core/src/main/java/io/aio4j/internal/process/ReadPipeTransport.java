@@ -2,6 +2,7 @@ package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
+import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.net.IoErrors;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
@@ -84,9 +85,7 @@ public final class ReadPipeTransport implements Transport {
     }
 
     private void post(Runnable r) {
-        try {
-            loop.callSoonThreadsafe(r);
-        } catch (IllegalStateException loopClosed) {
+        if (!Handoff.callSoonThreadsafe(loop, r)) {
             closing = true;
             closeStream();
         }

@@ -3,6 +3,7 @@ package io.aio4j.internal.process;
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
+import io.aio4j.internal.loop.Handoff;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
 import io.aio4j.process.ProcessOptions;
@@ -111,11 +112,7 @@ public final class RealSubprocessTransport implements SubprocessTransport {
             }
         }
         process.onExit().whenComplete((p, error) -> {
-            try {
-                loop.callSoonThreadsafe(this::processExited);
-            } catch (IllegalStateException loopClosed) {
-                // Nobody is left to tell.
-            }
+            Handoff.callSoonThreadsafe(loop, this::processExited);
         });
     }
 

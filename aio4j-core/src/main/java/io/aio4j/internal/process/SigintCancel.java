@@ -3,6 +3,7 @@ package io.aio4j.internal.process;
 import io.aio4j.CancelledException;
 import io.aio4j.EventLoop;
 import io.aio4j.Task;
+import io.aio4j.internal.loop.Handoff;
 import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -48,15 +49,10 @@ public final class SigintCancel implements AutoCloseable {
 
     private void onSigint(Signal s) {
         int n = ++interrupts;
-        if (n == 1 && !main.isDone()) {
-            try {
-                loop.callSoonThreadsafe(() -> main.cancel());
-                return;
-            } catch (IllegalStateException loopClosed) {
-                // Fall through: behave as without a loop.
-            }
+        if (n == 1 && !main.isDone() && Handoff.callSoonThreadsafe(loop, () -> main.cancel())) {
+            return;
         }
-        // The second Ctrl-C: hand the signal back to the JVM, whose default ends the process (exit 130).
+        // The second Ctrl-C (or the first, if the loop is already closed): hand the signal back to the JVM, whose default ends the process (exit 130).
         Signal.handle(sigint, previous);
         Signal.raise(sigint);
     }

@@ -1,6 +1,7 @@
 package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
+import io.aio4j.internal.loop.Handoff;
 import io.aio4j.process.Signals;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,11 +40,7 @@ public final class SignalHandlers {
         }
         Signal sig = new Signal(name);
         SignalHandler handler = s -> {
-            try {
-                loop.callSoonThreadsafe(callback);
-            } catch (IllegalStateException loopClosed) {
-                // The loop is gone; the signal has no one to go to.
-            }
+            Handoff.callSoonThreadsafe(loop, callback);
         };
         SignalHandler previous;
         try {

@@ -2,6 +2,7 @@ package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
+import io.aio4j.internal.loop.Handoff;
 import io.aio4j.net.BrokenPipeException;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
@@ -88,9 +89,7 @@ public final class WritePipeTransport implements Transport {
     }
 
     private void post(Runnable r) {
-        try {
-            loop.callSoonThreadsafe(r);
-        } catch (IllegalStateException loopClosed) {
+        if (!Handoff.callSoonThreadsafe(loop, r)) {
             closeStream();
         }
     }
