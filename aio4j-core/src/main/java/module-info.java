@@ -17,6 +17,8 @@ module io.aio4j {
 
     // internal, for aio4j's own modules: the virtual-time loop of aio4j-test extends the loop.
     exports io.aio4j.internal.loop to io.aio4j.test;
+    // internal: the one Duration conversion, for @AioTest's timeout.
+    exports io.aio4j.internal.time to io.aio4j.test;
 
     // internal: everything else (io.aio4j.internal.*) is not exported, except debug mode's
     // Flight Recorder events to the recorder.

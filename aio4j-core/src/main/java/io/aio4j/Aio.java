@@ -7,6 +7,7 @@ import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.loop.Loops;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.internal.process.SigintCancel;
+import io.aio4j.internal.time.Durations;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -83,6 +84,16 @@ public final class Aio {
         }
     }
 
+    /** {@link #run(AsyncCallable)} for a body without a result. */
+    public static void run(AsyncRunnable main) {
+        run(Bodies.of(main), options());
+    }
+
+    /** {@link #run(AsyncCallable, RunOptions)} for a body without a result. */
+    public static void run(AsyncRunnable main, RunOptions options) {
+        run(Bodies.of(main), options);
+    }
+
     /** A new set of options for {@link #run(AsyncCallable, RunOptions)}. */
     public static RunOptions options() {
         return new RunOptions();
@@ -96,6 +107,12 @@ public final class Aio {
     /** A lazy, one-shot coroutine of {@code body}: nothing runs until it is awaited or made a task. */
     public static <T> Coroutine<T> async(AsyncCallable<T> body) {
         return new Coroutine<>(body, null);
+    }
+
+    /** {@link #async(AsyncCallable)} for a body without a result: awaiting it gives {@code null}. */
+    public static Coroutine<Void> async(AsyncRunnable body) {
+        Coroutine.Body<Void> callable = Bodies.of(body);
+        return new Coroutine<>(callable, callable.name());
     }
 
     // ------------------------------------------------------------------ inside a task
@@ -163,9 +180,9 @@ public final class Aio {
         }
     }
 
-    /** {@link #sleep(double)} for a {@link Duration}. */
+    /** {@link #sleep(double)} for a {@link Duration} (one of 292 years or more sleeps forever). */
     public static void sleep(Duration delay) {
-        sleep(delay.toNanos() / 1e9);
+        sleep(Durations.toSeconds(delay, "delay"));
     }
 
     /** Wraps {@code body} in a task of the running loop, starting on its next iteration. */
@@ -175,6 +192,16 @@ public final class Aio {
 
     /** {@link #createTask(AsyncCallable)} with a name. */
     public static <T> Task<T> createTask(AsyncCallable<T> body, String name) {
+        return getRunningLoop().createTask(body, name);
+    }
+
+    /** {@link #createTask(AsyncCallable)} for a body without a result (the task's result is {@code null}). */
+    public static Task<Void> createTask(AsyncRunnable body) {
+        return getRunningLoop().createTask(body);
+    }
+
+    /** {@link #createTask(AsyncCallable, String)} for a body without a result. */
+    public static Task<Void> createTask(AsyncRunnable body, String name) {
         return getRunningLoop().createTask(body, name);
     }
 
@@ -272,6 +299,11 @@ public final class Aio {
         return timeout(timeoutSeconds, () -> await(aw));
     }
 
+    /** {@link #waitFor(Awaitable, double)} with a {@link Duration} (one of 292 years or more: no limit). */
+    public static <T> T waitFor(Awaitable<T> aw, Duration timeout) {
+        return waitFor(aw, Durations.toSeconds(timeout, "timeout"));
+    }
+
     /**
      * asyncio.shield: a future that follows {@code aw} but whose cancellation does not cancel
      * it. If {@code aw} itself is cancelled, the returned future is cancelled too. A done future
@@ -294,6 +326,26 @@ public final class Aio {
         return timeout(delaySeconds, t -> body.call());
     }
 
+    /** {@link #timeout(double, AsyncCallable)} for a body without a result. */
+    public static void timeout(double delaySeconds, AsyncRunnable body) {
+        timeout(delaySeconds, Bodies.of(body));
+    }
+
+    /** {@link #timeout(double, AsyncCallable)} with a {@link Duration} (one of 292 years or more: never). */
+    public static <T> T timeout(Duration delay, AsyncCallable<T> body) {
+        return timeout(Durations.toSeconds(delay, "delay"), body);
+    }
+
+    /** {@link #timeout(double, AsyncRunnable)} with a {@link Duration}. */
+    public static void timeout(Duration delay, AsyncRunnable body) {
+        timeout(Durations.toSeconds(delay, "delay"), Bodies.of(body));
+    }
+
+    /** {@link #timeout(double, TimeoutBody)} with a {@link Duration}. */
+    public static <T> T timeout(Duration delay, TimeoutBody<T> body) {
+        return timeout(Durations.toSeconds(delay, "delay"), body);
+    }
+
     /** {@link #timeout(double, AsyncCallable)} whose body receives its {@link Timeout}, e.g. to reschedule it. */
     public static <T> T timeout(double delaySeconds, TimeoutBody<T> body) {
         if (Double.isNaN(delaySeconds)) {
@@ -303,7 +355,16 @@ public final class Aio {
         return timeoutAt(when, body);
     }
 
-    /** asyncio.timeout_at: {@link #timeout(double, TimeoutBody)} with a deadline in loop time ({@link EventLoop#time()}). */
+    /**
+     * asyncio.timeout_at: {@link #timeout(double, TimeoutBody)} with a deadline in loop time ({@link EventLoop#time()}).
+     *
+     * <p>There is no {@link java.time.Instant} overload on purpose: the loop's clock is monotonic
+     * seconds from an arbitrary origin (virtual in a test loop), while an {@code Instant} is
+     * wall-clock time, which jumps (NTP, suspend). Turning one into the other silently would make
+     * a deadline fire early or late. Convert where it is visible instead:
+     * {@code Aio.timeout(Duration.between(Instant.now(), deadline), body)}, or
+     * {@code Aio.timeoutAt(loop.time() + seconds, body)}.
+     */
     public static <T> T timeoutAt(double when, TimeoutBody<T> body) {
         Objects.requireNonNull(body, "body");
         return new Timeout(when).run(body);
@@ -334,6 +395,11 @@ public final class Aio {
      */
     public static <T> Done<T> wait(Collection<? extends Future<T>> fs, double timeoutSeconds, ReturnWhen when) {
         return Wait.wait(fs, timeoutSeconds, when);
+    }
+
+    /** {@link #wait(Collection, double, ReturnWhen)} with a {@link Duration} (one of 292 years or more: no timeout). */
+    public static <T> Done<T> wait(Collection<? extends Future<T>> fs, Duration timeout, ReturnWhen when) {
+        return Wait.wait(fs, Durations.toSeconds(timeout, "timeout"), when);
     }
 
     /** {@link #wait(Collection, double, ReturnWhen)} without a timeout. */
@@ -391,6 +457,15 @@ public final class Aio {
         return task.await(task.loop().runInExecutor(null, fn));
     }
 
+    /** {@link #toThread(Callable)} for a blocking call without a result (which may throw checked exceptions). */
+    public static void toThread(AsyncRunnable fn) {
+        Objects.requireNonNull(fn, "fn");
+        toThread(() -> {
+            fn.run();
+            return null;
+        });
+    }
+
     /**
      * Submits {@code body} as a task to {@code loop} from another thread and returns a
      * {@link CompletableFuture} of its result. Cancelling that future cancels the task.
@@ -426,6 +501,11 @@ public final class Aio {
             });
         });
         return result;
+    }
+
+    /** {@link #runCoroutineThreadsafe(AsyncCallable, EventLoop)} for a body without a result. */
+    public static CompletableFuture<Void> runCoroutineThreadsafe(AsyncRunnable body, EventLoop loop) {
+        return runCoroutineThreadsafe(Bodies.of(body), loop);
     }
 
     private static Task<?> currentTaskOrThrow(String what) {

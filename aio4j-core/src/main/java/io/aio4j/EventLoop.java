@@ -2,6 +2,7 @@ package io.aio4j;
 
 import io.aio4j.internal.process.Pipes;
 import io.aio4j.internal.process.RealSubprocessTransport;
+import io.aio4j.internal.time.Durations;
 import io.aio4j.net.ConnectOptions;
 import io.aio4j.net.Connection;
 import io.aio4j.net.DatagramEndpoint;
@@ -63,9 +64,9 @@ public interface EventLoop extends AutoCloseable {
     /** Schedules {@code callback} to run after {@code delaySeconds} of loop time (0 or less: as soon as possible, after queued callbacks). */
     TimerHandle callLater(double delaySeconds, Runnable callback);
 
-    /** Schedules {@code callback} to run after {@code delay}. */
+    /** Schedules {@code callback} to run after {@code delay} (one of 292 years or more: never, as {@code +Infinity} seconds). */
     default TimerHandle callLater(Duration delay, Runnable callback) {
-        return callLater(delay.toNanos() / 1e9, callback);
+        return callLater(Durations.toSeconds(delay, "delay"), callback);
     }
 
     /** Schedules {@code callback} to run at loop time {@code when} (see {@link #time()}). */
@@ -84,6 +85,16 @@ public interface EventLoop extends AutoCloseable {
     /** Like {@link #createTask(AsyncCallable)}, with a name ({@code null}: {@code Task-N}). */
     default <T> Task<T> createTask(AsyncCallable<T> body, String name) {
         return new Task<>(this, body, name);
+    }
+
+    /** {@link #createTask(AsyncCallable)} for a body without a result (the task's result is {@code null}). */
+    default Task<Void> createTask(AsyncRunnable body) {
+        return createTask(Bodies.of(body), null);
+    }
+
+    /** {@link #createTask(AsyncCallable, String)} for a body without a result. */
+    default Task<Void> createTask(AsyncRunnable body, String name) {
+        return createTask(Bodies.of(body), name);
     }
 
     /** Wraps {@code coroutine} in a task, consuming it (it cannot be awaited afterwards). */
@@ -141,6 +152,25 @@ public interface EventLoop extends AutoCloseable {
      */
     Future<Void> shutdownDefaultExecutor(double timeoutSeconds);
 
+    /** {@link #shutdownDefaultExecutor(double)} with a {@link Duration} (one of 292 years or more: no limit). */
+    default Future<Void> shutdownDefaultExecutor(Duration timeout) {
+        return shutdownDefaultExecutor(Durations.toSeconds(timeout, "timeout"));
+    }
+
+    /**
+     * This loop as a {@link Executor}, for APIs that take one: each command is handed to
+     * {@link #callSoonThreadsafe} (so it runs on the loop's thread, in a later iteration), from
+     * any thread. {@code cf.thenApplyAsync(fn, loop.asExecutor())} continues on the loop.
+     *
+     * <p>Once the loop is closed, {@code execute} throws {@link java.util.concurrent.RejectedExecutionException}
+     * (a {@code CompletableFuture} then completes exceptionally with it). Commands queued before
+     * the loop closed but not yet run are dropped with the loop's other callbacks, as asyncio
+     * drops them: run the loop until the work is done before closing it.
+     */
+    default Executor asExecutor() {
+        return new LoopExecutor(this);
+    }
+
     /** Installs the handler of errors that have no caller ({@code null}: the default, which logs). */
     void setExceptionHandler(ExceptionHandler handler);
 
@@ -167,6 +197,11 @@ public interface EventLoop extends AutoCloseable {
 
     /** Sets {@link #slowCallbackDuration()}. */
     void setSlowCallbackDuration(double seconds);
+
+    /** {@link #setSlowCallbackDuration(double)} with a {@link Duration}. */
+    default void setSlowCallbackDuration(Duration duration) {
+        setSlowCallbackDuration(Durations.toSeconds(duration, "duration"));
+    }
 
     // ------------------------------------------------------------------ networking (io.aio4j.net)
 

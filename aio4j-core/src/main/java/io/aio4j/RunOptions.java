@@ -1,6 +1,8 @@
 package io.aio4j;
 
 import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.time.Durations;
+import java.time.Duration;
 
 /**
  * Options for {@link Aio#run(AsyncCallable, RunOptions)}, made with {@link Aio#options()}:
@@ -29,6 +31,11 @@ public final class RunOptions {
         }
         this.slowCallbackDuration = seconds;
         return this;
+    }
+
+    /** {@link #slowCallbackDuration(double)} with a {@link Duration}. */
+    public RunOptions slowCallbackDuration(Duration duration) {
+        return slowCallbackDuration(Durations.toSeconds(duration, "duration"));
     }
 
     /**

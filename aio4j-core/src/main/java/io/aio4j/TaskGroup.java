@@ -53,6 +53,16 @@ public final class TaskGroup {
         return createTask(body, null);
     }
 
+    /** {@link #createTask(AsyncCallable)} for a body without a result (the task's result is {@code null}). */
+    public Task<Void> createTask(AsyncRunnable body) {
+        return createTask(Bodies.of(body), null);
+    }
+
+    /** {@link #createTask(AsyncRunnable)} with a task name ({@code null}: {@code Task-N}). */
+    public Task<Void> createTask(AsyncRunnable body, String name) {
+        return createTask(Bodies.of(body), name);
+    }
+
     /** {@link #createTask(AsyncCallable)} with a task name ({@code null}: {@code Task-N}). */
     public <T> Task<T> createTask(AsyncCallable<T> body, String name) {
         Objects.requireNonNull(body, "body");

@@ -1,5 +1,8 @@
 package io.aio4j.net;
 
+import io.aio4j.internal.time.Durations;
+import java.time.Duration;
+
 /**
  * The keyword arguments of asyncio's {@code create_connection}, as an immutable value:
  * {@code ConnectOptions.defaults().tls(TlsContext.client())}.
@@ -31,9 +34,19 @@ public record ConnectOptions(TlsContext tls, String serverHostname, double hands
         return new ConnectOptions(tls, name, handshakeTimeout, shutdownTimeout);
     }
 
+    /** {@link #handshakeTimeout(double)} with a {@link Duration} (one of 292 years or more: no limit). */
+    public ConnectOptions handshakeTimeout(Duration timeout) {
+        return handshakeTimeout(Durations.toSeconds(timeout, "handshakeTimeout"));
+    }
+
     /** A copy with the given handshake timeout, in seconds. */
     public ConnectOptions handshakeTimeout(double seconds) {
         return new ConnectOptions(tls, serverHostname, seconds, shutdownTimeout);
+    }
+
+    /** {@link #shutdownTimeout(double)} with a {@link Duration} (one of 292 years or more: no limit). */
+    public ConnectOptions shutdownTimeout(Duration timeout) {
+        return shutdownTimeout(Durations.toSeconds(timeout, "shutdownTimeout"));
     }
 
     /** A copy with the given shutdown timeout, in seconds. */

@@ -30,4 +30,14 @@ public interface DatagramTransport extends AutoCloseable {
 
     /** {@code "peername"}, {@code "sockname"}, {@code "socket"}, or {@code null}. */
     Object extraInfo(String name);
+
+    /** The connected remote address ({@code extraInfo("peername")}), or {@code null} when the endpoint has no remote. */
+    default SocketAddress peerAddress() {
+        return extraInfo("peername") instanceof SocketAddress a ? a : null;
+    }
+
+    /** The local address the endpoint is bound to ({@code extraInfo("sockname")}). */
+    default SocketAddress localAddress() {
+        return extraInfo("sockname") instanceof SocketAddress a ? a : null;
+    }
 }

@@ -1,5 +1,8 @@
 package io.aio4j.net;
 
+import io.aio4j.internal.time.Durations;
+import java.time.Duration;
+
 /**
  * The keyword arguments of asyncio's {@code create_server}, as an immutable value:
  * {@code ServerOptions.defaults().reusePort(true)}.
@@ -42,9 +45,19 @@ public record ServerOptions(int backlog, boolean reusePort, TlsContext tls, doub
         return new ServerOptions(backlog, reusePort, context, handshakeTimeout, shutdownTimeout, startServing);
     }
 
+    /** {@link #handshakeTimeout(double)} with a {@link Duration} (one of 292 years or more: no limit). */
+    public ServerOptions handshakeTimeout(Duration timeout) {
+        return handshakeTimeout(Durations.toSeconds(timeout, "handshakeTimeout"));
+    }
+
     /** A copy with the given handshake timeout, in seconds. */
     public ServerOptions handshakeTimeout(double seconds) {
         return new ServerOptions(backlog, reusePort, tls, seconds, shutdownTimeout, startServing);
+    }
+
+    /** {@link #shutdownTimeout(double)} with a {@link Duration} (one of 292 years or more: no limit). */
+    public ServerOptions shutdownTimeout(Duration timeout) {
+        return shutdownTimeout(Durations.toSeconds(timeout, "shutdownTimeout"));
     }
 
     /** A copy with the given shutdown timeout, in seconds. */

@@ -1,5 +1,7 @@
 package io.aio4j.net;
 
+import io.aio4j.internal.time.Durations;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -39,9 +41,19 @@ public record TlsOptions(TlsContext context, boolean serverSide, String serverHo
         return new TlsOptions(context, serverSide, name, handshakeTimeout, shutdownTimeout);
     }
 
+    /** {@link #handshakeTimeout(double)} with a {@link Duration} (one of 292 years or more: no limit). */
+    public TlsOptions handshakeTimeout(Duration timeout) {
+        return handshakeTimeout(Durations.toSeconds(timeout, "handshakeTimeout"));
+    }
+
     /** A copy with the given handshake timeout, in seconds. */
     public TlsOptions handshakeTimeout(double seconds) {
         return new TlsOptions(context, serverSide, serverHostname, seconds, shutdownTimeout);
+    }
+
+    /** {@link #shutdownTimeout(double)} with a {@link Duration} (one of 292 years or more: no limit). */
+    public TlsOptions shutdownTimeout(Duration timeout) {
+        return shutdownTimeout(Durations.toSeconds(timeout, "shutdownTimeout"));
     }
 
     /** A copy with the given shutdown timeout, in seconds. */

@@ -1,6 +1,8 @@
 package io.aio4j.net;
 
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import javax.net.ssl.SSLSession;
 
 /**
  * asyncio's {@code Transport}: the write side and the controls of a stream connection, given to
@@ -60,4 +62,22 @@ public interface Transport extends AutoCloseable {
      * {@code "sslsession"} and {@code "alpn"}.
      */
     Object extraInfo(String name);
+
+    /** The remote address ({@code extraInfo("peername")}), or {@code null} when there is none (a pipe). */
+    default SocketAddress peerAddress() {
+        return extraInfo("peername") instanceof SocketAddress a ? a : null;
+    }
+
+    /** The local address ({@code extraInfo("sockname")}), or {@code null} when there is none (a pipe). */
+    default SocketAddress localAddress() {
+        return extraInfo("sockname") instanceof SocketAddress a ? a : null;
+    }
+
+    /**
+     * The TLS session ({@code extraInfo("sslsession")}): protocol, cipher suite, peer
+     * certificates. {@code null} on a plain connection, and on TLS before the handshake is done.
+     */
+    default SSLSession sslSession() {
+        return extraInfo("sslsession") instanceof SSLSession s ? s : null;
+    }
 }

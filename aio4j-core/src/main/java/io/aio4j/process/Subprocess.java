@@ -8,6 +8,8 @@ import io.aio4j.net.BrokenPipeException;
 import io.aio4j.net.ConnectionResetException;
 import io.aio4j.net.StreamReader;
 import io.aio4j.net.StreamWriter;
+import io.aio4j.internal.time.Durations;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -24,8 +26,12 @@ import java.util.Objects;
  * <p>Don't {@code waitFor()} while the child writes more than the pipes hold and nobody reads
  * them: the child blocks on the full pipe and never exits. {@link #communicate} reads and
  * writes all pipes at once and cannot deadlock that way.
+ *
+ * <p>It is {@link AutoCloseable}: {@link #close()} is the transport's {@code close()} of asyncio
+ * (the pipes are closed and a child still running is killed), so
+ * {@code try (Subprocess p = Subprocess.exec(…)) { … }} never leaves a child behind.
  */
-public final class Subprocess {
+public final class Subprocess implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("aio4j");
 
     private final EventLoop loop;
@@ -114,6 +120,28 @@ public final class Subprocess {
      */
     public int waitFor() {
         return Aio.await(((RealSubprocessTransport) transport).exitFuture());
+    }
+
+    /**
+     * {@link #waitFor()} for at most {@code timeout} of loop time: whether the child exited (and
+     * its pipes closed) in time, as {@link java.lang.Process#waitFor(Duration)} answers. On
+     * {@code false} the child is left running: {@link #kill()} or {@link #close()} it.
+     */
+    public boolean waitFor(Duration timeout) {
+        double seconds = Durations.toSeconds(timeout, "timeout");
+        io.aio4j.Future<Integer> exit = ((RealSubprocessTransport) transport).exitFuture();
+        return Aio.wait(java.util.List.of(exit), seconds, io.aio4j.ReturnWhen.ALL_COMPLETED).pending().isEmpty();
+    }
+
+    /**
+     * Closes the transport: closes the pipes and, if the child still runs, kills it (asyncio's
+     * {@code transport.close()}; debug mode logs {@code Close running child process: kill …}).
+     * A child that has exited is not signalled. Closing twice does nothing more. It does not wait:
+     * follow with {@link #waitFor()} to reap the child.
+     */
+    @Override
+    public void close() {
+        transport.close();
     }
 
     /**
