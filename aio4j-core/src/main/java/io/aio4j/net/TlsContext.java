@@ -1,5 +1,6 @@
 package io.aio4j.net;
 
+import io.aio4j.internal.net.PemKeys;
 import io.aio4j.internal.net.Resolver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,18 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -35,11 +30,16 @@ import javax.net.ssl.X509TrustManager;
  * verification policy shared by many TLS connections. {@link #client()} verifies the server's
  * certificate and host name against the JDK's trusted roots; {@link #server()} needs a
  * certificate chain ({@link #loadCertChain}). Configure it before the first connection uses it.
+ *
+ * <p>Where the keys come from, in the Java ways as well as Python's:
+ * <pre>{@code
+ *   TlsContext.server().loadCertChain(certPem, keyPem)          // PEM: PKCS#8, PKCS#1 RSA or SEC1 EC key
+ *   TlsContext.server().loadKeyStore(Path.of("server.p12"), pw)  // a PKCS12 or JKS file (keytool's)
+ *   TlsContext.client().loadTrustStore(trustStore)                // trust a KeyStore's certificates
+ *   TlsContext.client(existingSslContext)                         // an SSLContext built elsewhere
+ * }</pre>
  */
 public final class TlsContext {
-    private static final Pattern PEM_KEY =
-            Pattern.compile("-----BEGIN ([A-Z ]*)PRIVATE KEY-----([^-]*)-----END \\1PRIVATE KEY-----");
-
     private final boolean client;
     private VerifyMode verifyMode;
     private boolean checkHostname;
@@ -47,9 +47,16 @@ public final class TlsContext {
     private TrustManager[] trustManagers;
     private List<String> alpn = List.of();
     private SSLContext built;
+    /** An SSLContext the user made, used as it is: its managers decide keys and trust. */
+    private final SSLContext given;
 
     private TlsContext(boolean client) {
+        this(client, null);
+    }
+
+    private TlsContext(boolean client, SSLContext given) {
         this.client = client;
+        this.given = given;
         this.verifyMode = client ? VerifyMode.CERT_REQUIRED : VerifyMode.CERT_NONE;
         this.checkHostname = client;
     }
@@ -64,13 +71,36 @@ public final class TlsContext {
         return new TlsContext(false);
     }
 
+    /**
+     * A client context on an {@link SSLContext} made elsewhere (a framework's, a secrets
+     * manager's): its key and trust managers are used as they are, and this context adds the
+     * per-connection policy (host-name check, SNI, ALPN). The {@code load…} methods then throw, as
+     * does {@code verifyMode(CERT_NONE)}, since trust is the given context's to decide.
+     */
+    public static TlsContext client(SSLContext context) {
+        return new TlsContext(true, Objects.requireNonNull(context, "context"));
+    }
+
+    /**
+     * A server context on an {@link SSLContext} made elsewhere, whose key managers hold the
+     * server's certificate; see {@link #client(SSLContext)}.
+     */
+    public static TlsContext server(SSLContext context) {
+        return new TlsContext(false, Objects.requireNonNull(context, "context"));
+    }
+
     /** Whether this is a client context. */
     public boolean isClient() {
         return client;
     }
 
-    /** Loads this side's certificate chain and private key (PEM; the key unencrypted PKCS#8, or in {@code certPem} when {@code keyPem} is null). */
+    /**
+     * Loads this side's certificate chain and private key from PEM files: the key unencrypted, as
+     * PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1 RSA ({@code BEGIN RSA PRIVATE KEY}) or SEC1 EC
+     * ({@code BEGIN EC PRIVATE KEY}); in {@code certPem} itself when {@code keyPem} is null.
+     */
     public TlsContext loadCertChain(Path certPem, Path keyPem) {
+        checkOwnManagers();
         try {
             String certText = Files.readString(certPem, StandardCharsets.US_ASCII);
             String keyText = keyPem == null ? certText : Files.readString(keyPem, StandardCharsets.US_ASCII);
@@ -80,12 +110,8 @@ public final class TlsContext {
             }
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("key", parseKey(keyText), new char[0], chain);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, new char[0]);
-            keyManagers = kmf.getKeyManagers();
-            built = null;
-            return this;
+            store.setKeyEntry("key", PemKeys.parse(keyText), new char[0], chain);
+            return useKeys(store, new char[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -93,8 +119,54 @@ public final class TlsContext {
         }
     }
 
+    /**
+     * Takes this side's certificate chain and private key from {@code store} (a PKCS12 or JKS
+     * {@link KeyStore}), whose keys are protected by {@code password}. With several keys the
+     * JDK picks one per handshake by key type and the peer's wishes.
+     *
+     * @throws IllegalArgumentException when a key cannot be recovered with {@code password}
+     */
+    public TlsContext loadKeyStore(KeyStore store, char[] password) {
+        Objects.requireNonNull(store, "store");
+        checkOwnManagers();
+        try {
+            return useKeys(store, password);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot use the key store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #loadKeyStore(KeyStore, char[])} from a key store file (PKCS12 or JKS, told apart by
+     * its content, as {@code keytool} writes them); {@code password} opens the file and its keys.
+     */
+    public TlsContext loadKeyStore(Path file, char[] password) {
+        return loadKeyStore(readKeyStore(file, password), password);
+    }
+
+    /** Trusts the certificates of {@code store} (instead of the JDK's default roots). */
+    public TlsContext loadTrustStore(KeyStore store) {
+        Objects.requireNonNull(store, "store");
+        checkOwnManagers();
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            trustManagers = tmf.getTrustManagers();
+            built = null;
+            return this;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot use the trust store: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #loadTrustStore(KeyStore)} from a file (PKCS12 or JKS); {@code password} may be null for JKS. */
+    public TlsContext loadTrustStore(Path file, char[] password) {
+        return loadTrustStore(readKeyStore(file, password));
+    }
+
     /** Trusts the CA certificates in {@code caPem} (instead of the JDK's default roots). */
     public TlsContext loadVerifyLocations(Path caPem) {
+        checkOwnManagers();
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -123,6 +195,9 @@ public final class TlsContext {
         Objects.requireNonNull(mode, "mode");
         if (mode == VerifyMode.CERT_NONE && checkHostname) {
             throw new IllegalArgumentException("Cannot set verifyMode to CERT_NONE when checkHostname is enabled.");
+        }
+        if (mode == VerifyMode.CERT_NONE && client && given != null) {
+            throw new IllegalStateException("CERT_NONE cannot apply to a given SSLContext: its TrustManagers decide");
         }
         verifyMode = mode;
         built = null;
@@ -156,6 +231,9 @@ public final class TlsContext {
 
     /** The JDK context behind this one, built on first use. */
     public synchronized SSLContext sslContext() {
+        if (given != null) {
+            return given;
+        }
         if (built == null) {
             try {
                 SSLContext ctx = SSLContext.getInstance("TLS");
@@ -211,25 +289,33 @@ public final class TlsContext {
         return List.copyOf(cf.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
     }
 
-    private static PrivateKey parseKey(String pem) throws GeneralSecurityException {
-        Matcher m = PEM_KEY.matcher(pem);
-        if (!m.find()) {
-            throw new IllegalArgumentException("no PEM private key found");
-        }
-        if (!m.group(1).isEmpty()) {
-            throw new IllegalArgumentException("unsupported key format '" + m.group(1).trim()
-                    + " PRIVATE KEY': convert it to PKCS#8 with openssl pkcs8 -topk8 -nocrypt");
-        }
-        byte[] der = Base64.getMimeDecoder().decode(m.group(2));
-        GeneralSecurityException last = null;
-        for (String algorithm : new String[] {"RSA", "EC", "Ed25519", "RSASSA-PSS"}) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (GeneralSecurityException e) {
-                last = e;
+    private TlsContext useKeys(KeyStore store, char[] password) throws GeneralSecurityException {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, password);
+        keyManagers = kmf.getKeyManagers();
+        built = null;
+        return this;
+    }
+
+    private static KeyStore readKeyStore(Path file, char[] password) {
+        Objects.requireNonNull(file, "file");
+        try {
+            return KeyStore.getInstance(file.toFile(), password);
+        } catch (IOException e) {
+            if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
+                throw new IllegalArgumentException("cannot open the key store " + file + ": wrong password", e);
             }
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the key store " + file + ": " + e.getMessage(), e);
         }
-        throw last;
+    }
+
+    private void checkOwnManagers() {
+        if (given != null) {
+            throw new IllegalStateException("this TlsContext uses a given SSLContext: configure its KeyManagers "
+                    + "and TrustManagers where it is made");
+        }
     }
 
     /** A client's trust for {@code CERT_NONE}: every server certificate is accepted. */
