@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -71,12 +72,54 @@ public interface TxApi {
 
     /**
      * Calls {@code fn} now and always returns a future: failed with what it threw, the future it
-     * returned (a {@link TxFuture}, this backend's native future or a {@code CompletionStage},
-     * adopted; the element type is then the adopted future's), or resolved with its value.
+     * returned (a {@link TxFuture}, this backend's native future, an aio4j {@code Future} or a
+     * {@code CompletionStage}, adopted; the element type is then the adopted future's), or
+     * resolved with its value.
+     *
+     * <p>When {@code fn} returns a future, the static type {@code TxFuture<T>} names the future
+     * type while the result is the adopted future's value: use {@link #adoptTx},
+     * {@link #adoptStage} or {@link #adoptAio4j} there, whose types say what the future carries.
      *
      * @throws IllegalArgumentException if fn is null
      */
     <T> TxFuture<T> asFuture(Callable<T> fn);
+
+    /**
+     * {@link #asFuture} of a function returning a {@link TxFuture}, typed by what that future
+     * carries: {@code TxFuture<Integer> n = tx.adoptTx(() -> lookup(key));}. The returned future
+     * follows the adopted one (it is the same future); a null return resolves it with null.
+     *
+     * @throws IllegalArgumentException if fn is null
+     */
+    @SuppressWarnings("unchecked")
+    default <T> TxFuture<T> adoptTx(Callable<? extends TxFuture<? extends T>> fn) {
+        return (TxFuture<T>) asFuture(fn);
+    }
+
+    /**
+     * {@link #asFuture} of a function returning a {@code CompletionStage} (a
+     * {@code CompletableFuture}, an HTTP client's response…), typed by the stage's result; the
+     * future completes on this API's loop when the stage does, failed with the stage's cause.
+     *
+     * @throws IllegalArgumentException if fn is null
+     */
+    @SuppressWarnings("unchecked")
+    default <T> TxFuture<T> adoptStage(Callable<? extends CompletionStage<? extends T>> fn) {
+        return (TxFuture<T>) asFuture(fn);
+    }
+
+    /**
+     * {@link #asFuture} of a function returning an aio4j {@code Future} (or {@code Task}), typed
+     * by its result. On the aio4j backend the future itself is adopted; on the others it is
+     * followed through {@code Future.toCompletableFuture()}, so call this on the aio4j future's
+     * loop thread.
+     *
+     * @throws IllegalArgumentException if fn is null
+     */
+    @SuppressWarnings("unchecked")
+    default <T> TxFuture<T> adoptAio4j(Callable<? extends io.aio4j.Future<? extends T>> fn) {
+        return (TxFuture<T>) asFuture(fn);
+    }
 
     /** Returns true if {@code o} is a {@link TxFuture} or this backend's native future. */
     boolean isFuture(Object o);

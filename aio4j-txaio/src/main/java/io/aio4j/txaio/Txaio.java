@@ -94,6 +94,28 @@ public final class Txaio {
         return new RealTxApi(Drivers.forLoop(loop));
     }
 
+    /**
+     * {@link #withConfig(Object)} on an aio4j loop: the aio4j backend.
+     *
+     * @throws IllegalArgumentException if loop is null
+     */
+    public static TxApi withConfig(io.aio4j.EventLoop loop) {
+        return withConfig((Object) loop);
+    }
+
+    /**
+     * {@link #withConfig(Object)} on a {@code ScheduledExecutorService}: the JDK backend, except
+     * for a Netty {@code EventLoop} (which is a {@code ScheduledExecutorService} too), which gets
+     * the Netty backend when aio4j-txaio-netty is present; so {@code withConfig(nettyLoop)} means
+     * Netty whatever the static type. Give the JDK backend a single-threaded executor to keep
+     * callbacks in order.
+     *
+     * @throws IllegalArgumentException if executor is null
+     */
+    public static TxApi withConfig(java.util.concurrent.ScheduledExecutorService executor) {
+        return withConfig((Object) executor);
+    }
+
     /** See {@link TxApi#backend()}. */
     public static Backend backend() {
         return api().backend();
@@ -124,6 +146,21 @@ public final class Txaio {
     /** See {@link TxApi#createFutureError(IFailedFuture)}. */
     public static <T> TxFuture<T> createFutureError(IFailedFuture failure) {
         return api().createFutureError(failure);
+    }
+
+    /** See {@link TxApi#adoptTx}. */
+    public static <T> TxFuture<T> adoptTx(Callable<? extends TxFuture<? extends T>> fn) {
+        return api().adoptTx(fn);
+    }
+
+    /** See {@link TxApi#adoptStage}. */
+    public static <T> TxFuture<T> adoptStage(Callable<? extends java.util.concurrent.CompletionStage<? extends T>> fn) {
+        return api().adoptStage(fn);
+    }
+
+    /** See {@link TxApi#adoptAio4j}. */
+    public static <T> TxFuture<T> adoptAio4j(Callable<? extends io.aio4j.Future<? extends T>> fn) {
+        return api().adoptAio4j(fn);
     }
 
     /** See {@link TxApi#asFuture(Callable)}. */

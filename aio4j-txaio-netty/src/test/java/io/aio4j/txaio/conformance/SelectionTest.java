@@ -144,7 +144,7 @@ class SelectionTest {
             assertTrue(f.unwrap(io.netty.util.concurrent.Promise.class).isSuccess());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Txaio.withConfig("loop"));
             assertTrue(e.getMessage().startsWith("Not a loop txaio can use: java.lang.String"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> Txaio.withConfig(null));
+            assertThrows(IllegalArgumentException.class, () -> Txaio.withConfig((Object) null));
         } finally {
             executor.shutdownNow();
             nettyLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS);

@@ -14,6 +14,7 @@ public record RealFailedFuture(Throwable value) implements IFailedFuture {
 
     @Override
     public String toString() {
-        return "IFailedFuture[" + value.getClass().getName() + "]";
+        // txaio's str(failure) is the exception's own: its type and message.
+        return "IFailedFuture[" + value + "]";
     }
 }

@@ -100,6 +100,8 @@ public final class RealTxApi implements TxApi {
         Cell<T> adopted = driver.adopt(result);
         if (adopted != null) return new RealTxFuture<>(adopted);
         if (result instanceof CompletionStage<?> stage) return fromStage((CompletionStage<T>) stage);
+        // Another backend's view of an aio4j future: follow it as a stage (its loop completes it).
+        if (result instanceof io.aio4j.Future<?> aio) return fromStage((CompletionStage<T>) aio.toCompletableFuture());
         return createFutureSuccess((T) result);
     }
 
