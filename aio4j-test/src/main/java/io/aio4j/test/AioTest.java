@@ -36,6 +36,14 @@ public @interface AioTest {
     /** The limit in real seconds: the main task is then cancelled and the test fails. */
     double timeout() default 10;
 
+    /**
+     * The limit as a duration with its unit, which replaces {@link #timeout()} when set:
+     * JUnit's timeout syntax ({@code "500ms"}, {@code "30 s"}, {@code "2m"}; units {@code ns},
+     * {@code μs}/{@code us}, {@code ms}, {@code s}, {@code m}, {@code h}, {@code d}) or ISO-8601
+     * ({@code "PT1M30S"}). A limit of 292 years or more means none.
+     */
+    String timeoutDuration() default "";
+
     /** Whether the loop's clock jumps to the next timer when the loop is idle; see {@link TestLoop}. */
     boolean autojump() default true;
 

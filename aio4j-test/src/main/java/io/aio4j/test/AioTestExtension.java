@@ -26,7 +26,8 @@ public final class AioTestExtension implements InvocationInterceptor, ParameterR
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext context) throws Throwable {
         AioTest config = context.getRequiredTestMethod().getAnnotation(AioTest.class);
-        double timeout = config != null ? config.timeout() : 10;
+        double timeout = config == null ? 10
+                : config.timeoutDuration().isEmpty() ? config.timeout() : TimeoutText.seconds(config.timeoutDuration());
         boolean autojump = config == null || config.autojump();
         TestLoop loop = loop(context);
         loop.setAutojump(autojump);
