@@ -371,7 +371,6 @@ class EventLoopTest {
                 Aio.sleep(0); // the cancellation reaches the job through a done callback, as in asyncio
                 release.countDown();
                 Aio.await(blocker);
-                return null;
             });
             single.shutdown();
             assertTrue(single.awaitTermination(5, TimeUnit.SECONDS));

@@ -203,7 +203,6 @@ class TaskTest {
                     calls.add("t" + n + "." + step);
                     Aio.sleep(0);
                 }
-                return null;
             });
         }
         loop.callSoon(() -> calls.add("callback sees " + Aio.currentTask()));
@@ -219,7 +218,6 @@ class TaskTest {
             Aio.getRunningLoop().callSoon(() -> calls.add("callback"));
             Aio.sleep(0);
             calls.add("after");
-            return null;
         });
         loop.runUntilComplete(t);
         assertEquals(List.of("before", "callback", "after"), calls);
@@ -230,12 +228,10 @@ class TaskTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> loop.runUntilComplete(loop.createTask(() -> {
                     Aio.sleep(Double.NaN);
-                    return null;
                 })));
         assertEquals("Invalid delay: NaN (not a number)", e.getMessage());
         loop.runUntilComplete(loop.createTask(() -> {
             Aio.sleep(-1);
-            return null;
         }));
     }
 
@@ -244,12 +240,10 @@ class TaskTest {
         double start = loop.time();
         loop.runUntilComplete(loop.createTask(() -> {
             Aio.sleep(30);
-            return null;
         }));
         assertTrue(loop.time() - start >= 30 - 1e-6, "slept " + (loop.time() - start)); // due when when < time() + resolution
         Task<Void> sleeper = loop.createTask(() -> {
             Aio.sleep(3600);
-            return null;
         });
         loop.callLater(1, sleeper::cancel);
         assertThrows(CancelledException.class, () -> loop.runUntilComplete(sleeper));
@@ -345,7 +339,6 @@ class TaskTest {
             Aio.getRunningLoop().setExceptionHandler((l, ctx) -> reports.add(ctx));
             left[0] = Aio.createTask(() -> {
                 Aio.sleep(3600);
-                return null;
             });
             left[1] = Aio.createTask(() -> {
                 try {
@@ -353,10 +346,8 @@ class TaskTest {
                 } catch (CancelledException e) {
                     throw new IllegalStateException("cleanup failed");
                 }
-                return null;
             });
             Aio.sleep(0);
-            return null;
         });
         assertTrue(left[0].isCancelled());
         assertEquals(1, reports.size());
@@ -404,15 +395,12 @@ class TaskTest {
             Task<Void> sleeper = Aio.createTask(() -> {
                 Thread.sleep(50);
                 calls.add("sleeper");
-                return null;
             });
             Task<Void> other = Aio.createTask(() -> {
                 calls.add("other");
-                return null;
             });
             Aio.await(sleeper);
             Aio.await(other);
-            return null;
         });
         assertEquals(List.of("other", "sleeper"), calls);
     }
@@ -424,15 +412,12 @@ class TaskTest {
             Task<Void> sleeper = Aio.createTask(() -> {
                 Thread.sleep(20);
                 calls.add("sleeper");
-                return null;
             });
             Task<Void> other = Aio.createTask(() -> {
                 calls.add("other");
-                return null;
             });
             Aio.await(sleeper);
             Aio.await(other);
-            return null;
         });
         assertEquals(List.of("sleeper", "other"), calls);
     }
@@ -445,7 +430,6 @@ class TaskTest {
             Task<String> consumer = Aio.createTask(q::take);
             Aio.createTask(() -> {
                 q.put("item");
-                return null;
             });
             return Aio.await(consumer);
         });
@@ -459,7 +443,6 @@ class TaskTest {
         Aio.run(() -> {
             blocked[0] = Aio.createTask(() -> {
                 Thread.sleep(60_000);
-                return null;
             });
             Aio.sleep(0.01);
             blocked[0].cancel("stop sleeping");
@@ -468,7 +451,6 @@ class TaskTest {
             } catch (CancelledException expected) {
                 calls.add("cancelled: " + expected.getMessage());
             }
-            return null;
         });
         assertTrue(blocked[0].isCancelled());
         assertEquals(List.of("cancelled: stop sleeping"), calls);
@@ -483,9 +465,7 @@ class TaskTest {
             Thread child = Thread.ofVirtual().start(() -> calls.add("child on loop: " + l.inLoopThread()));
             Aio.toThread(() -> {
                 child.join();
-                return null;
             });
-            return null;
         });
         assertEquals(List.of("child on loop: true"), calls);
     }

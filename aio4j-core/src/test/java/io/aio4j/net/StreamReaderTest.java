@@ -58,7 +58,6 @@ class StreamReaderTest {
             assertEquals("def", s(r.read()));
             assertTrue(r.atEof());
             assertEquals(0, r.read(10).length);
-            return null;
         });
     }
 
@@ -72,7 +71,6 @@ class StreamReaderTest {
             assertEquals("two\n", s(r.readLine()));
             assertEquals("thr", s(r.readLine()));
             assertEquals("", s(r.readLine()));
-            return null;
         });
     }
 
@@ -85,7 +83,6 @@ class StreamReaderTest {
             assertEquals("xyz;", s(r.readUntil(b(";"), b("\r\n"))));
             assertThrows(IllegalArgumentException.class, () -> r.readUntil());
             assertThrows(IllegalArgumentException.class, () -> r.readUntil(new byte[0]));
-            return null;
         });
     }
 
@@ -102,7 +99,6 @@ class StreamReaderTest {
             assertEquals("Separator is found, but chunk is longer than limit", tooLong.getMessage());
             assertEquals(8, tooLong.consumed());
             assertEquals("abcdefgh\n", s(r.readExactly(9)));
-            return null;
         });
     }
 
@@ -114,7 +110,6 @@ class StreamReaderTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::readLine);
             assertEquals("Separator is found, but chunk is longer than limit", e.getMessage());
             assertEquals("ok\n", s(r.readLine()));
-            return null;
         });
     }
 
@@ -135,7 +130,6 @@ class StreamReaderTest {
             IncompleteReadException u = assertThrows(IncompleteReadException.class, () -> r2.readUntil(b("\n")));
             assertEquals("2 bytes read on a total of undefined expected bytes", u.getMessage());
             assertEquals(-1, u.expected());
-            return null;
         });
     }
 
@@ -149,7 +143,6 @@ class StreamReaderTest {
             assertEquals("read() called while another task is already waiting for incoming data", e.getMessage());
             r.feedData(b("x"));
             assertEquals("x", s(Aio.await(first)));
-            return null;
         });
     }
 
@@ -163,7 +156,6 @@ class StreamReaderTest {
             r.setException(error);
             assertSame(error, assertThrows(ConnectionResetException.class, () -> Aio.await(waiting)));
             assertSame(error, assertThrows(ConnectionResetException.class, () -> r.read(1)));
-            return null;
         });
     }
 
@@ -181,7 +173,6 @@ class StreamReaderTest {
             assertFalse(t.reading);
             r.readExactly(6);
             assertTrue(t.reading);
-            return null;
         });
     }
 }

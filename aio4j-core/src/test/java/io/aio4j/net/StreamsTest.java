@@ -52,7 +52,6 @@ class StreamsTest {
             c.writer().waitClosed();
             server.close();
             server.waitClosed();
-            return null;
         });
     }
 
@@ -76,7 +75,6 @@ class StreamsTest {
             c.writer().writeEof();
             assertArrayEquals(payload, c.reader().read());
             server.close();
-            return null;
         });
     }
 
@@ -96,7 +94,6 @@ class StreamsTest {
             ConnectionResetException e = assertThrows(ConnectionResetException.class, c.writer()::drain);
             assertEquals("Connection lost", e.getMessage());
             server.close();
-            return null;
         });
     }
 
@@ -116,7 +113,6 @@ class StreamsTest {
             assertEquals(0, c.reader().read().length);
             assertEquals("Unhandled exception in client_connected_cb: boom", Aio.await(reported));
             server.close();
-            return null;
         });
     }
 
@@ -151,7 +147,6 @@ class StreamsTest {
             assertEquals("upgraded\n", new String(p.reader().readLine(), StandardCharsets.US_ASCII));
             p.writer().close();
             plain.close();
-            return null;
         });
     }
 
@@ -166,7 +161,6 @@ class StreamsTest {
             c.writer().close();
             server.close();
             server.waitClosed();
-            return null;
         });
     }
 }

@@ -74,7 +74,6 @@ class SubprocessTest {
             assertNull(p.stderr());
             assertEquals(0, p.stdout().read().length); // stdin is /dev/null: cat ends at once
             assertEquals(0, p.waitFor());
-            return null;
         });
     }
 
@@ -113,7 +112,6 @@ class SubprocessTest {
             p.kill();
             assertEquals(-9, p.waitFor());
             assertEquals(-9, p.returncode());
-            return null;
         });
     }
 
@@ -127,7 +125,6 @@ class SubprocessTest {
             Subprocess h = Subprocess.exec("sleep", "30");
             h.sendSignal(Signals.SIGHUP);
             assertEquals(-Signals.SIGHUP, h.waitFor());
-            return null;
         });
     }
 
@@ -147,7 +144,6 @@ class SubprocessTest {
             var e = assertThrows(IllegalArgumentException.class, () -> p.sendSignal(0));
             assertEquals("invalid signal number 0", e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> p.sendSignal(65));
-            return null;
         });
     }
 
@@ -180,7 +176,6 @@ class SubprocessTest {
                     || e instanceof io.aio4j.net.ConnectionResetException, e.toString());
             p.kill();
             assertEquals(-9, p.waitFor());
-            return null;
         });
     }
 
@@ -192,7 +187,6 @@ class SubprocessTest {
             assertThrows(IllegalArgumentException.class, () -> p.stdout().readLine());
             p.stdout().read();
             assertEquals(0, p.waitFor());
-            return null;
         });
     }
 
@@ -210,7 +204,6 @@ class SubprocessTest {
             Subprocess p = Subprocess.exec("true");
             assertEquals("<Process " + p.pid() + ">", p.toString());
             p.waitFor();
-            return null;
         });
     }
 
@@ -235,7 +228,6 @@ class SubprocessTest {
                     cat.stdin().drain();
                 }
                 cat.stdin().close();
-                return null;
             });
             long n = 0;
             while (true) {
@@ -271,7 +263,6 @@ class SubprocessTest {
                 killed.kill();
                 killed.waitFor();
             }
-            return null;
         });
         int after = before;
         for (int i = 0; i < 200; i++) {  // closes by the JDK's reaper threads may still be on their way

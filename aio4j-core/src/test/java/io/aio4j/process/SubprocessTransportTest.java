@@ -86,7 +86,6 @@ class SubprocessTransportTest {
             assertTrue(r.out.toString().contains("1:hi\n") && r.out.toString().contains("2:err\n"), r.out.toString());
             assertEquals(5, t.returncode());
             t.close();
-            return null;
         });
     }
 
@@ -99,7 +98,6 @@ class SubprocessTransportTest {
             Aio.await(r.done);
             assertEquals("1:a b\n", r.out.toString());
             assertThrows(IllegalArgumentException.class, () -> loop.subprocessExec(() -> r, Subprocess.options()));
-            return null;
         });
     }
 
@@ -119,7 +117,6 @@ class SubprocessTransportTest {
                 assertEquals(-9, t.returncode());
                 var e = assertThrows(IllegalStateException.class, t::kill);
                 assertTrue(e.getMessage().startsWith("No such process"), e.getMessage());
-                return null;
             }, Aio.options().debug(true));
             List<String> lines = log.lines();
             assertTrue(lines.contains("FINE: execute program 'sleep' stdin=<pipe> stdout=<pipe> stderr=<pipe>"),
@@ -144,7 +141,6 @@ class SubprocessTransportTest {
                 Subprocess p = Subprocess.shell(Subprocess.options().stderr(Redirect.STDOUT), "cat");
                 pid[0] = p.pid();
                 p.communicate("hello".getBytes(StandardCharsets.UTF_8));
-                return null;
             }, Aio.options().debug(true));
             List<String> lines = log.lines();
             String proc = "<Process " + pid[0] + ">";

@@ -63,7 +63,6 @@ public final class Concurrency {
             } catch (io.aio4j.CancelledException e) {
                 System.out.println("  " + sleeper);
             }
-            return null;
         });
     }
 

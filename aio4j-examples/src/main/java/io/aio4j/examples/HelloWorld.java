@@ -11,12 +11,11 @@ public final class HelloWorld {
     }
 
     /** Greets {@code times} times (forever if negative), two seconds apart. */
-    static Void greetEveryTwoSeconds(int times) {
+    static void greetEveryTwoSeconds(int times) {
         for (int i = 0; times < 0 || i < times; i++) {
             System.out.println("Hello World");
             Aio.sleep(2);
         }
-        return null;
     }
 
     public static void main(String[] args) {

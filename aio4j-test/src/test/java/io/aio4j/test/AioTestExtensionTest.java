@@ -70,7 +70,6 @@ class AioTestExtensionTest {
         void leavesATask() {
             Aio.createTask(() -> {
                 Aio.sleep(3600);
-                return null;
             });
             Aio.sleep(0);
         }
@@ -99,7 +98,6 @@ class AioTestExtensionTest {
         void waitsForever(EventLoop loop) {
             Task<Void> never = Aio.createTask(() -> {
                 Aio.await(loop.<Void>createFuture());
-                return null;
             });
             Aio.await(never);
         }

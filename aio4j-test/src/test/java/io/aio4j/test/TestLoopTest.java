@@ -136,7 +136,6 @@ class TestLoopTest {
         Task<Void> timer = Aio.createTask(() -> {
             Aio.sleep(1);
             order.add("timer");
-            return null;
         });
         order.add(Aio.await(cf));
         Aio.await(timer);

@@ -44,7 +44,6 @@ class JfrTest {
                 loop.runUntilComplete(loop.createTask(() -> {
                     Aio.sleep(0.002);
                     busy(0.005);
-                    return null;
                 }, "jfr-task"));
                 loop.close();
                 all.await(200, TimeUnit.MILLISECONDS);

@@ -30,7 +30,6 @@ class NeverAwaitedTest {
         loop.setDebug(true);
         loop.runUntilComplete(loop.createTask(() -> {
             makeAndDrop(new Forgotten());
-            return null;
         }));
         Gc.until(() -> log.first(Level.WARNING, "coroutine 'NeverAwaitedTest.Forgotten'") != null);
 
@@ -45,14 +44,12 @@ class NeverAwaitedTest {
         loop.setDebug(false);
         loop.runUntilComplete(loop.createTask(() -> {
             makeAndDrop(new Quiet());
-            return null;
         }));
         loop.setDebug(true);
         loop.runUntilComplete(loop.createTask(() -> {
             Aio.await(Aio.async(new Awaited()));
             Aio.createTask(Aio.async(new Awaited()));
             makeAndDrop(new Forgotten());
-            return null;
         }));
         Gc.until(() -> log.first(Level.WARNING, "coroutine 'NeverAwaitedTest.Forgotten'") != null);
         System.gc();

@@ -80,7 +80,6 @@ class NeverRetrievedTest {
             spawnFailingChild();
             Aio.sleep(0);
             Aio.sleep(0);
-            return null;
         }));
         Gc.until(() -> !reports.isEmpty());
 

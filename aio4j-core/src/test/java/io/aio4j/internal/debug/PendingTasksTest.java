@@ -31,7 +31,6 @@ class PendingTasksTest {
         Task<?> stuck = loop.createTask(() -> Aio.await(Aio.getRunningLoop().createFuture()), "stuck");
         loop.runUntilComplete(loop.createTask(() -> {
             Aio.sleep(0);
-            return null;
         }));
         loop.close();
 

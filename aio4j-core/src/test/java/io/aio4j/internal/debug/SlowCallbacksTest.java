@@ -49,7 +49,6 @@ class SlowCallbacksTest {
         loop.runUntilComplete(loop.createTask(() -> {
             Aio.sleep(0);
             hogTheLoop();
-            return null;
         }));
 
         String warning = log.first(Level.WARNING, "Executing <Task");

@@ -60,7 +60,6 @@ class UnclosedTransportTest {
                 pair.writer().close();
                 pair.writer().waitClosed();
             }
-            return null;
         }));
         loop.close();
     }

@@ -34,7 +34,6 @@ class ConnectTest {
             assertEquals("hi", new String(c.protocol().awaitBytes(2)));
             c.transport().close();
             server.close();
-            return null;
         });
     }
 
@@ -76,7 +75,6 @@ class ConnectTest {
                 assertEquals("wrapped", new String(client.protocol().awaitBytes(7)));
                 server.transport().close();
                 Aio.await(client.protocol().lost);
-                return null;
             });
         }
     }

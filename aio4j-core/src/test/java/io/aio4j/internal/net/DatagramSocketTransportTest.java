@@ -80,7 +80,6 @@ class DatagramSocketTransportTest {
             client.transport().close();
             assertNull(Aio.await(client.protocol().lost));
             server.transport().close();
-            return null;
         });
     }
 
@@ -100,7 +99,6 @@ class DatagramSocketTransportTest {
             }
             assertInstanceOf(ConnectionRefusedException.class, Aio.await(client.protocol().error));
             client.transport().close();
-            return null;
         });
     }
 }

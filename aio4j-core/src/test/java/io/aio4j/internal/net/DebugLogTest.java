@@ -51,7 +51,6 @@ class DebugLogTest {
                 Aio.await(t.protocol().lost);
                 server.close();
                 tls.close();
-                return null;
             }, Aio.options().debug(true));
 
             LogRecord serving = logs.find(" is serving");
@@ -83,7 +82,6 @@ class DebugLogTest {
                         SocketTransportTest.port(server)));
                 c.transport().close();
                 server.close();
-                return null;
             }, Aio.options().debug(false));
             assertNull(logs.find(" is serving"));
             assertNull(logs.find(" connected to "));

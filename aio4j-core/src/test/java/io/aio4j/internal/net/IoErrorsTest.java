@@ -114,7 +114,6 @@ class IoErrorsTest {
                     Aio.await(loop.sockSendall(client, ByteBuffer.wrap(new byte[1024])));
                     Aio.sleep(0.01);
                 }
-                return null;
             }));
             // Linux answers the first write after the RST with EPIPE; some stacks report the RST itself.
             assertTrue(e instanceof BrokenPipeException || e instanceof ConnectionResetException, e.toString());

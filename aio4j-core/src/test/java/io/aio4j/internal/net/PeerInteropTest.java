@@ -110,7 +110,6 @@ class PeerInteropTest {
                 assertEquals(big.length, c.reader().readExactly(big.length).length);
                 c.writer().close();
                 c.writer().waitClosed();
-                return null;
             });
         } finally {
             py.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

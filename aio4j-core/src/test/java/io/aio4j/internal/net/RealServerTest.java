@@ -35,7 +35,6 @@ class RealServerTest {
             assertFalse(server.isServing());
             Task<Void> forever = Aio.createTask(() -> {
                 server.serveForever();
-                return null;
             });
             Aio.sleep(0.01);
             assertTrue(server.isServing());
@@ -51,7 +50,6 @@ class RealServerTest {
             c.transport().close();
             assertThrows(CancelledException.class, () -> Aio.await(forever));
             assertTrue(server.sockets().isEmpty());
-            return null;
         });
     }
 
@@ -77,7 +75,6 @@ class RealServerTest {
             Aio.await(d.protocol().lost);
             other.close();
             other.waitClosed();
-            return null;
         });
     }
 
@@ -92,7 +89,6 @@ class RealServerTest {
             assertEquals(port, SocketTransportTest.port(second));
             first.close();
             second.close();
-            return null;
         });
     }
 
@@ -105,7 +101,6 @@ class RealServerTest {
             Server server = Aio.await(loop.createServer(EchoProtocol::new, "localhost", 0));
             assertEquals(n, server.sockets().size());
             server.close();
-            return null;
         });
     }
 
@@ -125,7 +120,6 @@ class RealServerTest {
             server.close();
             server.waitClosed();
             assertFalse(Files.exists(path));
-            return null;
         });
     }
 
@@ -141,7 +135,6 @@ class RealServerTest {
             c.transport().close();
             second.close();
             first.close();
-            return null;
         });
     }
 

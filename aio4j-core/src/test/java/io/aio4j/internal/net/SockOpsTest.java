@@ -42,7 +42,6 @@ class SockOpsTest {
                 server.close();
                 assertEquals(0, Aio.await(loop.sockRecv(client, 100)).length);
                 client.close();
-                return null;
             });
         }
     }
@@ -56,7 +55,6 @@ class SockOpsTest {
                         () -> loop.sockRecv(blocking, 10));
                 assertEquals("the socket must be non-blocking", e.getMessage());
                 assertThrows(IllegalArgumentException.class, () -> loop.addReader(blocking, () -> { }));
-                return null;
             });
         }
     }
@@ -77,7 +75,6 @@ class SockOpsTest {
                 assertEquals("abc", new String(Aio.await(loop.sockRecv(client, 10))));
                 client.close();
                 server.close();
-                return null;
             });
         }
     }
@@ -105,7 +102,6 @@ class SockOpsTest {
                 });
                 Aio.await(wrote);
                 client.close();
-                return null;
             });
         }
     }

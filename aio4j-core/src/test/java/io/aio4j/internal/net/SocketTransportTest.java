@@ -80,7 +80,6 @@ class SocketTransportTest {
             assertEquals(sent, serverSide[0].received.size());
             c.transport().close();
             server.close();
-            return null;
         });
     }
 
@@ -114,7 +113,6 @@ class SocketTransportTest {
             c.transport().close();
             assertNull(Aio.await(c.protocol().lost));
             server.close();
-            return null;
         });
     }
 
@@ -133,7 +131,6 @@ class SocketTransportTest {
             assertNull(Aio.await(c.protocol().lost));
             assertTrue(c.transport().isClosing());
             server.close();
-            return null;
         });
     }
 
@@ -154,7 +151,6 @@ class SocketTransportTest {
                 assertNotNull(logs.find("socket.send() raised exception."));
                 assertNull(Aio.await(c.protocol().lost));
                 server.close();
-                return null;
             });
         }
     }
@@ -175,7 +171,6 @@ class SocketTransportTest {
             serverSide[0].awaitBytes(big.length + 1);
             assertEquals(big.length, serverSide[0].received.size());
             server.close();
-            return null;
         });
     }
 
@@ -191,7 +186,6 @@ class SocketTransportTest {
             assertEquals(0, c.transport().writeBufferSize());
             assertNull(Aio.await(c.protocol().lost));
             server.close();
-            return null;
         });
     }
 
@@ -207,7 +201,6 @@ class SocketTransportTest {
             assertNull(c.transport().extraInfo("peercert"));
             c.transport().close();
             server.close();
-            return null;
         });
     }
 
@@ -226,7 +219,6 @@ class SocketTransportTest {
             assertEquals("ping", new String(c.protocol().awaitBytes(4)));
             c.transport().close();
             server.close();
-            return null;
         });
     }
 
@@ -241,7 +233,6 @@ class SocketTransportTest {
             assertEquals("high (10) must be >= low (20) must be >= 0", e.getMessage());
             c.transport().close();
             server.close();
-            return null;
         });
     }
 }

@@ -58,7 +58,6 @@ class TlsProtocolTest {
             assertNull(Aio.await(c.protocol().lost));
             server.close();
             server.waitClosed();
-            return null;
         });
     }
 
@@ -73,7 +72,6 @@ class TlsProtocolTest {
                             ConnectOptions.defaults().tls(TestCerts.client()).serverHostname("wrong.example"))));
             assertTrue(e.getMessage().contains("wrong.example"), e.getMessage());
             server.close();
-            return null;
         });
     }
 
@@ -92,7 +90,6 @@ class TlsProtocolTest {
                     Aio.sleep(0.01);
                 }
                 server.close();
-                return null;
             }, Aio.options().debug(true));
             // The server's handshake fails with the client's reason, carried by its alert.
             assertTrue(logs.all("SSL handshake failed").stream()
@@ -117,7 +114,6 @@ class TlsProtocolTest {
             assertEquals("ok", new String(c.protocol().awaitBytes(2)));
             c.transport().close();
             server.close();
-            return null;
         });
     }
 
@@ -151,7 +147,6 @@ class TlsProtocolTest {
             assertInstanceOf(io.aio4j.net.TlsException.class, refused);
             assertTrue(String.valueOf(refused.getMessage()).contains("certificate"), String.valueOf(refused));
             server.close();
-            return null;
         });
     }
 
@@ -167,7 +162,6 @@ class TlsProtocolTest {
             assertEquals("http/1.1", c.transport().extraInfo("alpn"));
             c.transport().close();
             server.close();
-            return null;
         });
     }
 
@@ -183,7 +177,6 @@ class TlsProtocolTest {
                 assertEquals("SSL handshake is taking longer than 0.2 seconds: aborting the connection",
                         e.getMessage());
                 silent.close();
-                return null;
             }, Aio.options().debug(true));
             assertNotNull(logs.find("SSL handshake is taking longer than 0.2 seconds: aborting the connection"));
         }
@@ -229,7 +222,6 @@ class TlsProtocolTest {
             secure.close();
             assertNull(Aio.await(c.protocol().lost));
             server.close();
-            return null;
         });
     }
 }

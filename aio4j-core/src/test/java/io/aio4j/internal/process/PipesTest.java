@@ -127,7 +127,6 @@ class PipesTest {
             Aio.await(p.lost);
             assertEquals(List.of("lost null"), p.events);
             assertThrows(UnsupportedOperationException.class, () -> c.transport().write(new byte[1]));
-            return null;
         });
         assertFalse(pipe.source().isOpen());
         pipe.sink().close();
@@ -199,7 +198,6 @@ class PipesTest {
             assertEquals(0, reader.read().length);
             assertTrue(reader.atEof());
             assertNull(reader.exception());
-            return null;
         });
     }
 

@@ -28,7 +28,6 @@ public final class SigintChild {
                     say("ready again");
                     Aio.sleep(60);
                 }
-                return null;
             });
             say("Aio.run returned");
         } catch (CancelledException e) {

@@ -40,14 +40,12 @@ class SignalHandlersTest {
             try {
                 Aio.toThread(() -> {
                     killSelf(Signals.SIGUSR2);
-                    return null;
                 });
                 Aio.await(ran);
             } finally {
                 assertTrue(loop.removeSignalHandler(Signals.SIGUSR2));
             }
             assertFalse(loop.removeSignalHandler(Signals.SIGUSR2));
-            return null;
         });
     }
 
@@ -61,13 +59,11 @@ class SignalHandlersTest {
             try {
                 Aio.toThread(() -> {
                     killSelf(Signals.SIGHUP);
-                    return null;
                 });
                 assertEquals("second", Aio.await(which));
             } finally {
                 loop.removeSignalHandler(Signals.SIGHUP);
             }
-            return null;
         });
     }
 

@@ -25,7 +25,6 @@ public final class BlockingCallTrap {
             long bug = checksum(300_000_000);                         // the bug: holds the loop
             long fixed = Aio.toThread(() -> checksum(300_000_000));   // the fix: the loop stays free
             System.out.println("same result either way: " + (bug == fixed));
-            return null;
         }, Aio.options().debug(true).slowCallbackDuration(0.05));
     }
 }

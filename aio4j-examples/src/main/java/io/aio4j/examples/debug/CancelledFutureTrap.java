@@ -33,7 +33,6 @@ public final class CancelledFutureTrap {
             fixed.cancel();
             Aio.sleep(0);
             System.out.println("fixed: no error when the future was cancelled first");
-            return null;
         }, Aio.options().debug(true));
     }
 }

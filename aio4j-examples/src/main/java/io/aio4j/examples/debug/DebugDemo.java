@@ -25,7 +25,7 @@ public final class DebugDemo {
     private DebugDemo() {
     }
 
-    static Void inner(boolean blockingSleep) throws InterruptedException {
+    static void inner(boolean blockingSleep) throws InterruptedException {
         LOG.log(System.Logger.Level.INFO, "inner starting");
         // Simulates work done inside the task, without giving the loop back.
         if (blockingSleep) {
@@ -34,14 +34,12 @@ public final class DebugDemo {
             spinFor(0.1);
         }
         LOG.log(System.Logger.Level.INFO, "inner completed");
-        return null;
     }
 
-    static Void outer(boolean blockingSleep) {
+    static void outer(boolean blockingSleep) {
         LOG.log(System.Logger.Level.INFO, "outer starting");
         Aio.await(Aio.createTask(() -> inner(blockingSleep)));
         LOG.log(System.Logger.Level.INFO, "outer completed");
-        return null;
     }
 
     /** Runs the program; the loop is deliberately left unclosed, as in the original. */

@@ -24,7 +24,6 @@ public final class ExceptionNeverConsumedTrap {
         loop.createTask(ExceptionNeverConsumedTrap::bug);                 // the bug: nobody retrieves the exception
         loop.runUntilComplete(Aio.async(() -> {
             Aio.sleep(0);
-            return null;
         }));
 
         Task<Void> task = loop.createTask(ExceptionNeverConsumedTrap::bug);

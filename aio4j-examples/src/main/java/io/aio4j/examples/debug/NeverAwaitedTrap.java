@@ -15,7 +15,6 @@ public final class NeverAwaitedTrap {
     static Coroutine<Void> test() {
         return Aio.async(() -> {
             System.out.println("never");
-            return null;
         });
     }
 
@@ -24,7 +23,6 @@ public final class NeverAwaitedTrap {
         Aio.run(() -> {
             test();                 // the bug: prints nothing
             Aio.await(test());      // the fix
-            return null;
         }, Aio.options().debug(true));
         Collect.garbage();
     }

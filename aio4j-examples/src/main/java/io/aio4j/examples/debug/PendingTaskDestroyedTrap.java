@@ -13,9 +13,8 @@ public final class PendingTaskDestroyedTrap {
     private PendingTaskDestroyedTrap() {
     }
 
-    static Void kneel() {
+    static void kneel() {
         Aio.await(Aio.getRunningLoop().createFuture());     // waits forever
-        return null;
     }
 
     public static void main(String[] args) {
@@ -25,14 +24,12 @@ public final class PendingTaskDestroyedTrap {
         loop.createTask(PendingTaskDestroyedTrap::kneel);   // the bug
         loop.runUntilComplete(Aio.async(() -> {
             Aio.sleep(0);
-            return null;
         }));
         loop.close();
 
         Aio.run(() -> {                                       // the fix: Aio.run cancels it at the end
             Aio.createTask(PendingTaskDestroyedTrap::kneel);
             Aio.sleep(0);
-            return null;
         }, Aio.options().debug(true));
         System.out.println("fixed: Aio.run cancelled the pending task before closing its loop");
     }

@@ -28,7 +28,6 @@ public final class ThreadUnsafeCallTrap {
             });
             System.out.println("result: " + Aio.await(done));
             worker.join();
-            return null;
         }, Aio.options().debug(true));
     }
 }

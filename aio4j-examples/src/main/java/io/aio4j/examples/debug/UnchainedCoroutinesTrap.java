@@ -11,21 +11,18 @@ public final class UnchainedCoroutinesTrap {
     private UnchainedCoroutinesTrap() {
     }
 
-    static Void create() {
+    static void create() {
         Aio.sleep(0.03);
         System.out.println("(1) create file");
-        return null;
     }
 
-    static Void write() {
+    static void write() {
         Aio.sleep(0.02);
         System.out.println("(2) write into file");
-        return null;
     }
 
-    static Void close() {
+    static void close() {
         System.out.println("(3) close file");
-        return null;
     }
 
     public static void main(String[] args) {
@@ -35,13 +32,13 @@ public final class UnchainedCoroutinesTrap {
             Aio.createTask(UnchainedCoroutinesTrap::create);
             Aio.createTask(UnchainedCoroutinesTrap::write);
             Task<Void> last = Aio.createTask(UnchainedCoroutinesTrap::close);
-            return Aio.await(last);     // Aio.run then cancels create() and write(), unfinished
+            Aio.await(last);            // Aio.run then cancels create() and write(), unfinished
         }, Aio.options().debug(true));
         System.out.println("-- the fix: each step awaited");
         Aio.run(() -> {
             create();
             write();
-            return close();
+            close();
         }, Aio.options().debug(true));
     }
 }

@@ -36,7 +36,6 @@ public final class UnclosedTransportTrap {
                     client.writer().waitClosed();
                 }
                 server.close();
-                return null;
             }));
         } finally {
             loop.close();

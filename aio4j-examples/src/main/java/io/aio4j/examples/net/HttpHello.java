@@ -67,7 +67,6 @@ public final class HttpHello {
             System.out.println("Serving on http://127.0.0.1:"
                     + ((InetSocketAddress) server.sockets().get(0)).getPort() + "/ (Ctrl-C to stop)");
             server.serveForever();
-            return null;
         });
     }
 }

@@ -78,10 +78,8 @@ class EagerTaskTest {
             events.add("child");
             Aio.createTask(() -> {
                 events.add("grandchild");
-                return null;
             });
             events.add("child after grandchild");
-            return null;
         });
         events.add("parent");
         assertEquals(List.of("child", "grandchild", "child after grandchild", "parent"), events);
@@ -106,7 +104,6 @@ class EagerTaskTest {
         List<String> events = new ArrayList<>();
         Task<Void> child = Aio.createTask(() -> {
             events.add("child started");
-            return null;
         });
         events.add("createTask returned");
         Aio.await(child);

@@ -23,7 +23,6 @@ class RunShutdownTest {
             Aio.getRunningLoop().setExceptionHandler((loop, c) -> reports.add(c));
             leftovers.add(Aio.createTask(() -> {
                 Aio.sleep(3600);
-                return null;
             }));
             leftovers.add(Aio.createTask(() -> {
                 try {
@@ -31,10 +30,8 @@ class RunShutdownTest {
                 } catch (CancelledException e) {
                     throw new IllegalStateException("cleanup failed");
                 }
-                return null;
             }));
             Aio.sleep(0);
-            return null;
         });
         assertTrue(leftovers.get(0).isCancelled());
         assertEquals(1, reports.size());

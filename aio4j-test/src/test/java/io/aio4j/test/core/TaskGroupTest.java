@@ -139,7 +139,6 @@ class TaskGroupTest {
             });
             g.createTask(() -> {
                 Aio.sleep(10);
-                return null;
             });
             try {
                 Aio.sleep(10);
@@ -167,7 +166,6 @@ class TaskGroupTest {
                     events.add("child cancelled");
                     throw e;
                 }
-                return null;
             });
             return null; // the body ends; the group waits for the child and is cancelled then
         }));
@@ -191,7 +189,6 @@ class TaskGroupTest {
                         } catch (CancelledException e) {
                             throw boom;
                         }
-                        return null;
                     });
                     return null;
                 });

@@ -23,7 +23,6 @@ class TimeoutTest {
     void aThirtySecondTimeoutExpiresOnVirtualTime(TestLoop loop) {
         TimeoutException e = assertThrows(TimeoutException.class, () -> Aio.timeout(30, () -> {
             Aio.sleep(3600);
-            return null;
         }));
         assertInstanceOf(CancelledException.class, e.getCause());
         assertEquals(30.0, loop.time(), 1e-6);
@@ -116,9 +115,8 @@ class TimeoutTest {
 
     @AioTest
     void anOutsideCancellationIsNotATimeout() {
-        Task<Object> t = Aio.createTask(() -> Aio.timeout(10, () -> {
+        Task<Void> t = Aio.createTask(() -> Aio.timeout(10, () -> {
             Aio.sleep(100);
-            return null;
         }));
         Aio.sleep(1);
         t.cancel();

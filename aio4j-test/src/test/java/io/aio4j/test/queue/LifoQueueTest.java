@@ -28,7 +28,6 @@ class LifoQueueTest {
         assertTrue(q.isFull());
         Task<Void> putter = Aio.createTask(() -> {
             q.put("b");
-            return null;
         });
         Aio.sleep(0);
         assertEquals("a", q.get());

@@ -55,7 +55,6 @@ class QueueTest {
         q.put("a");
         Task<Void> putter = Aio.createTask(() -> {
             q.put("b");
-            return null;
         });
         Aio.sleep(1);
         assertFalse(putter.isDone());
@@ -105,11 +104,9 @@ class QueueTest {
         q.putNowait("full");
         Task<Void> first = Aio.createTask(() -> {
             q.put("first");
-            return null;
         });
         Task<Void> second = Aio.createTask(() -> {
             q.put("second");
-            return null;
         });
         Aio.sleep(0);
         assertEquals("full", q.getNowait()); // wakes `first`...
@@ -178,7 +175,6 @@ class QueueTest {
         full.putNowait("x");
         Task<Void> putter = Aio.createTask(() -> {
             full.put("y");
-            return null;
         });
         Aio.sleep(0);
         empty.shutdown();
@@ -194,7 +190,6 @@ class QueueTest {
         q.putNowait("b");
         Task<Void> joiner = Aio.createTask(() -> {
             q.join();
-            return null;
         });
         Aio.sleep(0);
         q.shutdown(true);

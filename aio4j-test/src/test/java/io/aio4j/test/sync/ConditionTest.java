@@ -25,7 +25,6 @@ class ConditionTest {
                 cond.await();
                 woken.add(name);
             }
-            return null;
         });
     }
 
@@ -111,7 +110,6 @@ class ConditionTest {
             } finally {
                 cond.release();
             }
-            return null;
         });
         Aio.sleep(0);
         cond.acquire(); // contest the lock: the cancelled waiter must wait for it
@@ -153,7 +151,6 @@ class ConditionTest {
             try {
                 Aio.timeout(0.01, () -> {
                     cond.awaitFor(() -> state[0] == 0);
-                    return null;
                 });
             } catch (TimeoutException lost) {
                 // checked below

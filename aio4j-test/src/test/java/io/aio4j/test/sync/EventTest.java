@@ -24,7 +24,6 @@ class EventTest {
             Aio.createTask(() -> {
                 event.await();
                 woken.add(name);
-                return null;
             });
         }
         Aio.sleep(1);
@@ -46,7 +45,6 @@ class EventTest {
         assertFalse(event.isSet());
         Task<Void> waiter = Aio.createTask(() -> {
             event.await();
-            return null;
         });
         Aio.sleep(5);
         assertFalse(waiter.isDone());
@@ -59,7 +57,6 @@ class EventTest {
         Event event = new Event();
         Task<Void> waiter = Aio.createTask(() -> {
             event.await();
-            return null;
         });
         Aio.sleep(0);
         event.set();
@@ -73,7 +70,6 @@ class EventTest {
         Event event = new Event();
         Task<Void> waiter = Aio.createTask(() -> {
             event.await();
-            return null;
         });
         Aio.sleep(0);
         waiter.cancel();

@@ -22,7 +22,6 @@ class LockTest {
         return Aio.createTask(() -> {
             lock.acquire();
             order.add(name);
-            return null;
         });
     }
 
@@ -98,7 +97,6 @@ class LockTest {
         lock.acquire();
         Task<Void> waiter = Aio.createTask(() -> {
             lock.acquire();
-            return null;
         });
         Aio.sleep(0);
         assertTrue(lock.toString().endsWith("[locked, waiters:1]>"), lock.toString());
@@ -137,16 +135,13 @@ class LockTest {
             lock.acquire();
             Task<Void> waiter = Aio.createTask(() -> {
                 lock.acquire();
-                return null;
             });
             Aio.sleep(0);
             waiter.cancel();
             Aio.sleep(0);
-            return null;
         });
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Aio.run(() -> {
             lock.acquire(); // locked: it must wait, on another loop
-            return null;
         }));
         assertTrue(e.getMessage().matches("<Lock@[0-9a-f]+ \\[locked\\]> is bound to a different event loop"), e.getMessage());
     }

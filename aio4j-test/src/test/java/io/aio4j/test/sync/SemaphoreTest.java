@@ -21,7 +21,6 @@ class SemaphoreTest {
         return Aio.createTask(() -> {
             sem.acquire();
             order.add(name);
-            return null;
         });
     }
 

@@ -90,7 +90,6 @@ class NettyFuturesTest {
             Aio.sleep(0.001);
             waiter.cancel();
             assertThrows(CancellationException.class, () -> Aio.await(waiter));
-            return null;
         });
         assertTrue(never.isCancelled());
     }
