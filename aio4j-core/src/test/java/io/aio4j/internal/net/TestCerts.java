@@ -30,38 +30,56 @@ final class TestCerts {
     private TestCerts() {
     }
 
+    /** The directory with cert.pem and key.pem (localhost, RSA) and server.p12; other files on demand. */
     static synchronized Path dir() {
         if (dir == null) {
             try {
                 Path d = Files.createTempDirectory("aio4j-tls");
+                d.toFile().deleteOnExit();
                 keytool(d, "-genkeypair", "-alias", "localhost", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
                         "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", "server.p12",
                         "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
-                keytool(d, "-genkeypair", "-alias", "other", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                        "-dname", "CN=other.example", "-ext", "SAN=dns:other.example", "-keystore", "other.p12",
-                        "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
-                keytool(d, "-genkeypair", "-alias", "ec", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", "ec.p12",
-                        "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
-                keytool(d, "-importkeystore", "-srckeystore", "server.p12", "-srcstoretype", "PKCS12", "-srcstorepass",
-                        "changeit", "-destkeystore", "server.jks", "-deststoretype", "JKS", "-deststorepass", "changeit",
-                        "-destkeypass", "changeit", "-noprompt");
                 exportPem(d, "server.p12", "localhost", "cert.pem", "key.pem");
-                exportPem(d, "other.p12", "other", "other-cert.pem", "other-key.pem");
-                exportPem(d, "ec.p12", "ec", "ec-cert.pem", "ec-key-pkcs8.pem");
-                KeyStore rsa = load(d.resolve("server.p12"));
                 writePem(d.resolve("key-pkcs1.pem"), "RSA PRIVATE KEY",
-                        pkcs1((RSAPrivateCrtKey) rsa.getKey("localhost", PASSWORD)));
-                KeyStore ec = load(d.resolve("ec.p12"));
-                writePem(d.resolve("ec-key-sec1.pem"), "EC PRIVATE KEY", sec1((ECPrivateKey) ec.getKey("ec", PASSWORD),
-                        (ECPublicKey) ec.getCertificate("ec").getPublicKey()));
-                d.toFile().deleteOnExit();
+                        pkcs1((RSAPrivateCrtKey) load(d.resolve("server.p12")).getKey("localhost", PASSWORD)));
                 dir = d;
             } catch (Exception e) {
                 throw new IllegalStateException("cannot make the test certificates with keytool", e);
             }
         }
         return dir;
+    }
+
+    /**
+     * {@link #dir()} with the rarer files made too (each keytool run is a JVM start): other.p12 and
+     * other-*.pem (CN=other.example), ec.p12 and ec-*.pem (P-256, the key as PKCS#8 and SEC1),
+     * server.jks.
+     */
+    static synchronized Path allDir() {
+        Path d = dir();
+        if (Files.exists(d.resolve("server.jks"))) {
+            return d;
+        }
+        try {
+            keytool(d, "-genkeypair", "-alias", "other", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                    "-dname", "CN=other.example", "-ext", "SAN=dns:other.example", "-keystore", "other.p12",
+                    "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
+            exportPem(d, "other.p12", "other", "other-cert.pem", "other-key.pem");
+            keytool(d, "-genkeypair", "-alias", "ec", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", "ec.p12",
+                    "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
+            exportPem(d, "ec.p12", "ec", "ec-cert.pem", "ec-key-pkcs8.pem");
+            KeyStore ec = load(d.resolve("ec.p12"));
+            writePem(d.resolve("ec-key-sec1.pem"), "EC PRIVATE KEY", sec1((ECPrivateKey) ec.getKey("ec", PASSWORD),
+                    (ECPublicKey) ec.getCertificate("ec").getPublicKey()));
+            // Last: its presence says the rest is there.
+            keytool(d, "-importkeystore", "-srckeystore", "server.p12", "-srcstoretype", "PKCS12", "-srcstorepass",
+                    "changeit", "-destkeystore", "server.jks", "-deststoretype", "JKS", "-deststorepass", "changeit",
+                    "-destkeypass", "changeit", "-noprompt");
+            return d;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make the test certificates with keytool", e);
+        }
     }
 
     static Path cert() {
@@ -84,7 +102,7 @@ final class TestCerts {
 
     /** A server context with a certificate for another name, signed by nobody the client trusts. */
     static TlsContext otherServer() {
-        return TlsContext.server().loadCertChain(dir().resolve("other-cert.pem"), dir().resolve("other-key.pem"));
+        return TlsContext.server().loadCertChain(allDir().resolve("other-cert.pem"), allDir().resolve("other-key.pem"));
     }
 
     static boolean onPath(String tool) {

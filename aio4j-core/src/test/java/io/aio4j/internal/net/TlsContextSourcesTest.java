@@ -36,7 +36,7 @@ class TlsContextSourcesTest {
 
     @Test
     void pemKeysInEachFormServeAHandshake() {
-        Path d = TestCerts.dir();
+        Path d = TestCerts.allDir();
         TlsContext trustRsa = TlsContext.client().loadVerifyLocations(d.resolve("cert.pem"));
         TlsContext trustEc = TlsContext.client().loadVerifyLocations(d.resolve("ec-cert.pem"));
         assertEquals("ping", roundTrip(TlsContext.server().loadCertChain(d.resolve("cert.pem"), d.resolve("key.pem")), trustRsa));
@@ -47,7 +47,7 @@ class TlsContextSourcesTest {
 
     @Test
     void pkcs1AndSec1KeysAreTheSameKeysAsTheirPkcs8Forms() throws Exception {
-        Path d = TestCerts.dir();
+        Path d = TestCerts.allDir();
         assertEquals(PemKeys.parse(Files.readString(d.resolve("key.pem"))), PemKeys.parse(Files.readString(d.resolve("key-pkcs1.pem"))));
         PrivateKey sec1 = PemKeys.parse(Files.readString(d.resolve("ec-key-sec1.pem")));
         PrivateKey pkcs8 = PemKeys.parse(Files.readString(d.resolve("ec-key-pkcs8.pem")));
@@ -57,7 +57,7 @@ class TlsContextSourcesTest {
 
     @Test
     void keyStoresServeAHandshakeAndTrustTheirCertificates() throws Exception {
-        Path d = TestCerts.dir();
+        Path d = TestCerts.allDir();
         TlsContext trust = TlsContext.client().loadTrustStore(d.resolve("server.p12"), TestCerts.PASSWORD);
         assertEquals("ping", roundTrip(TlsContext.server().loadKeyStore(d.resolve("server.p12"), TestCerts.PASSWORD), trust));
         assertEquals("ping", roundTrip(TlsContext.server().loadKeyStore(d.resolve("server.jks"), TestCerts.PASSWORD),
@@ -69,7 +69,7 @@ class TlsContextSourcesTest {
 
     @Test
     void aGivenSslContextIsUsedAsItIs() throws Exception {
-        Path d = TestCerts.dir();
+        Path d = TestCerts.allDir();
         KeyStore store = TestCerts.load(d.resolve("server.p12"));
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, TestCerts.PASSWORD);
@@ -94,7 +94,7 @@ class TlsContextSourcesTest {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, null, null);
         TlsContext client = TlsContext.client(ctx);
-        Path d = TestCerts.dir();
+        Path d = TestCerts.allDir();
         assertThrows(IllegalStateException.class, () -> client.loadVerifyLocations(d.resolve("cert.pem")));
         assertThrows(IllegalStateException.class, () -> TlsContext.server(ctx).loadCertChain(d.resolve("cert.pem"), d.resolve("key.pem")));
         assertThrows(IllegalStateException.class, () -> client.loadTrustStore(TestCerts.load(d.resolve("server.p12"))));
@@ -105,7 +105,7 @@ class TlsContextSourcesTest {
 
     @Test
     void aWrongPasswordOrAnUnknownKeyFormatIsAClearError(@TempDir Path tmp) throws Exception {
-        Path d = TestCerts.dir();
+        Path d = TestCerts.allDir();
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
                 () -> TlsContext.server().loadKeyStore(d.resolve("server.p12"), "nope".toCharArray()));
         assertTrue(wrong.getMessage().contains("server.p12"), wrong.getMessage());
