@@ -25,14 +25,11 @@ public final class Durations {
      * @throws NullPointerException {@code "<what> is null"}
      */
     public static double toSeconds(Duration duration, String what) {
-        Objects.requireNonNull(duration, () -> what + " is null");
-        if (duration.compareTo(MAX_NANOS) >= 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        if (duration.compareTo(MIN_NANOS) <= 0) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        return duration.getSeconds() + duration.getNano() / 1e9;
+        return switch (overflow(duration, what)) {
+            case 1 -> Double.POSITIVE_INFINITY;
+            case -1 -> Double.NEGATIVE_INFINITY;
+            default -> duration.getSeconds() + duration.getNano() / 1e9;
+        };
     }
 
     /**
@@ -42,13 +39,19 @@ public final class Durations {
      * @throws NullPointerException {@code "<what> is null"}
      */
     public static long toNanos(Duration duration, String what) {
+        return switch (overflow(duration, what)) {
+            case 1 -> Long.MAX_VALUE;
+            case -1 -> Long.MIN_VALUE;
+            default -> duration.toNanos();
+        };
+    }
+
+    /** 1 at or above {@code Long.MAX_VALUE} nanoseconds, -1 at or below {@code Long.MIN_VALUE}, else 0. */
+    private static int overflow(Duration duration, String what) {
         Objects.requireNonNull(duration, () -> what + " is null");
         if (duration.compareTo(MAX_NANOS) >= 0) {
-            return Long.MAX_VALUE;
+            return 1;
         }
-        if (duration.compareTo(MIN_NANOS) <= 0) {
-            return Long.MIN_VALUE;
-        }
-        return duration.toNanos();
+        return duration.compareTo(MIN_NANOS) <= 0 ? -1 : 0;
     }
 }
