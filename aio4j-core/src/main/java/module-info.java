@@ -11,6 +11,8 @@ module io.aio4j {
     // API
     exports io.aio4j;
     exports io.aio4j.net;
+    exports io.aio4j.stream;
+    exports io.aio4j.tls;
     exports io.aio4j.process;
     exports io.aio4j.sync;
     exports io.aio4j.queue;

@@ -1,5 +1,6 @@
 package io.aio4j;
 
+import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.internal.process.Pipes;
 import io.aio4j.internal.process.RealSubprocessTransport;
 import io.aio4j.net.ConnectOptions;
@@ -9,11 +10,11 @@ import io.aio4j.net.DatagramProtocol;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
-import io.aio4j.net.TlsOptions;
 import io.aio4j.net.Transport;
 import io.aio4j.process.ProcessOptions;
 import io.aio4j.process.SubprocessProtocol;
 import io.aio4j.process.SubprocessTransport;
+import io.aio4j.tls.TlsOptions;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -21,7 +22,6 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import io.aio4j.internal.loop.SelectorEventLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -248,7 +248,7 @@ public interface EventLoop extends AutoCloseable {
 
     /** Wraps a connected channel in a transport (asyncio's {@code connect_accepted_socket}); TLS server side when {@code tls} is given. */
     <P extends Protocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> factory, SocketChannel channel,
-            io.aio4j.net.TlsContext tls);
+            io.aio4j.tls.TlsContext tls);
 
     /** Opens a UDP endpoint bound to {@code local} and/or connected to {@code remote} (asyncio's {@code create_datagram_endpoint}). */
     <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> factory,

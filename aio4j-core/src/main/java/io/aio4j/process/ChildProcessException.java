@@ -1,5 +1,6 @@
-package io.aio4j.net;
+package io.aio4j.process;
 
+import io.aio4j.net.AioIOException;
 import java.io.IOException;
 
 /** An operation on a child process failed (Python's {@code ChildProcessError}). */

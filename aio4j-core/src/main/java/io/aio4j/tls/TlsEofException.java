@@ -1,4 +1,4 @@
-package io.aio4j.net;
+package io.aio4j.tls;
 
 import java.io.IOException;
 

@@ -1,7 +1,11 @@
-package io.aio4j.net;
+package io.aio4j.stream;
 
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
+import io.aio4j.net.ConnectOptions;
+import io.aio4j.net.Connection;
+import io.aio4j.net.Server;
+import io.aio4j.net.ServerOptions;
 import java.nio.file.Path;
 
 /**

@@ -1,5 +1,6 @@
-package io.aio4j.net;
+package io.aio4j.tls;
 
+import io.aio4j.internal.net.TlsTimeouts;
 import java.util.Objects;
 
 /**
@@ -14,14 +15,16 @@ import java.util.Objects;
  */
 public record TlsOptions(TlsContext context, boolean serverSide, String serverHostname, double handshakeTimeout,
         double shutdownTimeout) {
-    static final double HANDSHAKE_TIMEOUT = 60.0;
-    static final double SHUTDOWN_TIMEOUT = 30.0;
+    /** Seconds a TLS handshake may take by default (asyncio's {@code SSL_HANDSHAKE_TIMEOUT}). */
+    public static final double HANDSHAKE_TIMEOUT = 60.0;
+    /** Seconds to wait for the peer's close_notify by default (asyncio's {@code SSL_SHUTDOWN_TIMEOUT}). */
+    public static final double SHUTDOWN_TIMEOUT = 30.0;
 
     /** Validates the values. */
     public TlsOptions {
         Objects.requireNonNull(context, "context");
-        checkTimeout("handshakeTimeout", handshakeTimeout);
-        checkTimeout("shutdownTimeout", shutdownTimeout);
+        TlsTimeouts.check("handshakeTimeout", handshakeTimeout);
+        TlsTimeouts.check("shutdownTimeout", shutdownTimeout);
     }
 
     /** The client side of a handshake with {@code context}. */
@@ -47,11 +50,5 @@ public record TlsOptions(TlsContext context, boolean serverSide, String serverHo
     /** A copy with the given shutdown timeout, in seconds. */
     public TlsOptions shutdownTimeout(double seconds) {
         return new TlsOptions(context, serverSide, serverHostname, handshakeTimeout, seconds);
-    }
-
-    static void checkTimeout(String name, double seconds) {
-        if (!(seconds > 0)) {
-            throw new IllegalArgumentException(name + " should be a positive number, got " + seconds);
-        }
     }
 }

@@ -1,5 +1,6 @@
-package io.aio4j.net;
+package io.aio4j.tls;
 
+import io.aio4j.net.AioIOException;
 import java.io.IOException;
 
 /** A TLS failure: handshake, record or shutdown errors (Python's {@code ssl.SSLError}). */

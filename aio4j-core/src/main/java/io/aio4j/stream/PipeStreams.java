@@ -1,7 +1,10 @@
-package io.aio4j.net;
+package io.aio4j.stream;
 
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
+import io.aio4j.net.Connection;
+import io.aio4j.net.Protocol;
+import io.aio4j.net.Transport;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 

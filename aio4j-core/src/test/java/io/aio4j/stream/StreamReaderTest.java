@@ -1,4 +1,4 @@
-package io.aio4j.net;
+package io.aio4j.stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.Aio;
 import io.aio4j.Task;
+import io.aio4j.net.ConnectionResetException;
+import io.aio4j.net.Transport;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

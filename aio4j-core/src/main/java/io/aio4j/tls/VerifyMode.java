@@ -1,4 +1,4 @@
-package io.aio4j.net;
+package io.aio4j.tls;
 
 /** Python's {@code ssl.VerifyMode}: whether the peer's certificate is asked for and checked. */
 public enum VerifyMode {

@@ -1,4 +1,4 @@
-package io.aio4j.net;
+package io.aio4j.tls;
 
 import io.aio4j.internal.net.Resolver;
 import java.io.ByteArrayInputStream;

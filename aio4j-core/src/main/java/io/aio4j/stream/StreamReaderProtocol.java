@@ -1,10 +1,13 @@
-package io.aio4j.net;
+package io.aio4j.stream;
 
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
 import io.aio4j.Task;
+import io.aio4j.net.ConnectionResetException;
+import io.aio4j.net.Protocol;
+import io.aio4j.net.Transport;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 

@@ -1,4 +1,4 @@
-package io.aio4j.net;
+package io.aio4j.stream;
 
 /**
  * What a stream server runs for each connection ({@code client_connected_cb}), in a task of its

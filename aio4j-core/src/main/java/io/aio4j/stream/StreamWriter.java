@@ -1,10 +1,13 @@
-package io.aio4j.net;
+package io.aio4j.stream;
 
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.internal.Sneaky;
 import io.aio4j.internal.debug.ResourceWarnings;
 import io.aio4j.internal.loop.Debug;
+import io.aio4j.net.Transport;
+import io.aio4j.tls.TlsContext;
+import io.aio4j.tls.TlsOptions;
 import java.nio.ByteBuffer;
 
 /**

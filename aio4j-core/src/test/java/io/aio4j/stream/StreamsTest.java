@@ -1,4 +1,4 @@
-package io.aio4j.net;
+package io.aio4j.stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.Aio;
 import io.aio4j.Future;
+import io.aio4j.net.ConnectOptions;
+import io.aio4j.net.ConnectionResetException;
+import io.aio4j.net.Server;
+import io.aio4j.net.ServerOptions;
+import io.aio4j.tls.TlsContext;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.aio4j.net;
+package io.aio4j.stream;
 
 /**
  * asyncio's {@code LimitOverrunError}: a separator was not found within the stream reader's

@@ -1,4 +1,4 @@
-package io.aio4j.net;
+package io.aio4j.stream;
 
 /**
  * asyncio's {@code IncompleteReadError}: EOF came before a stream read got what it needed.

@@ -1,9 +1,10 @@
-package io.aio4j.net;
+package io.aio4j.stream;
 
 import io.aio4j.Aio;
 import io.aio4j.Future;
 import io.aio4j.internal.Sneaky;
 import io.aio4j.internal.net.ByteQueue;
+import io.aio4j.net.Transport;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
