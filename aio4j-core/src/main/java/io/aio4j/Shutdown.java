@@ -25,8 +25,8 @@ final class Shutdown {
             }
             Throwable error = task.exception();
             if (error != null) {
-                loop.callExceptionHandler(new ExceptionContext("unhandled exception during Aio.run() shutdown",
-                        error, null, task, null, null, null, null));
+                loop.callExceptionHandler(ExceptionContext.forTask("unhandled exception during Aio.run() shutdown",
+                        error, task));
             }
         }
     }

@@ -185,8 +185,8 @@ public final class TaskGroup {
             baseError = exc;
         }
         if (parent.isDone()) {
-            loop.callExceptionHandler(new ExceptionContext("Task " + task + " has errored out but its parent task "
-                    + parent + " is already completed", exc, null, (Task<?>) task, null, null, null, null));
+            loop.callExceptionHandler(ExceptionContext.forTask("Task " + task + " has errored out but its parent task "
+                    + parent + " is already completed", exc, (Task<?>) task));
             return;
         }
         if (!aborting && !parentCancelRequested) {

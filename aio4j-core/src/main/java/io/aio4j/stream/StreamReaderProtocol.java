@@ -77,8 +77,8 @@ final class StreamReaderProtocol implements Protocol {
             }
             Throwable error = done.exception();
             if (error != null) {
-                loop.callExceptionHandler(new ExceptionContext("Unhandled exception in client_connected_cb", error,
-                        null, null, null, t, this, null));
+                loop.callExceptionHandler(ExceptionContext.forTransport("Unhandled exception in client_connected_cb",
+                        error, t, this));
                 t.close();
             }
         });

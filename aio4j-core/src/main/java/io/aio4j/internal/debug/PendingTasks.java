@@ -24,8 +24,8 @@ public final class PendingTasks {
     /** Reports each of {@code pending} through {@code loop}'s exception handler (it is closing). */
     public static void reportAtClose(SelectorEventLoop loop, Collection<Task<?>> pending) {
         for (Task<?> task : pending) {
-            loop.callExceptionHandler(new ExceptionContext(DESTROYED, null, null, task, null, null, null,
-                    task.sourceTraceback()));
+            loop.callExceptionHandler(ExceptionContext.forTask(DESTROYED, null, task)
+                    .withSourceTraceback(task.sourceTraceback()));
         }
     }
 
@@ -56,8 +56,8 @@ public final class PendingTasks {
             if (finished) {
                 return;
             }
-            Reports.report(loop, new ExceptionContext(DESTROYED + "\ntask: " + description,
-                    null, null, null, null, null, null, source));
+            Reports.report(loop, ExceptionContext.of(DESTROYED + "\ntask: " + description, null)
+                    .withSourceTraceback(source));
         }
     }
 }

@@ -748,7 +748,7 @@ public class SelectorEventLoop implements EventLoop {
     private void callbackFailed(Runnable r, Throwable t) {
         Handle handle = r instanceof Handle h ? h : null;
         StackTraceElement[] source = r instanceof RealHandle rh ? rh.sourceTraceback() : null;
-        callExceptionHandler(new ExceptionContext("Exception in callback " + r, t, null, null, handle, null, null, source));
+        callExceptionHandler(ExceptionContext.forHandle("Exception in callback " + r, t, handle).withSourceTraceback(source));
     }
 
     // ------------------------------------------------------------------ executors
@@ -872,8 +872,7 @@ public class SelectorEventLoop implements EventLoop {
             handler.handle(this, context);
         } catch (Throwable t) {
             try {
-                defaultExceptionHandler(new ExceptionContext("Unhandled error in exception handler", t,
-                        null, null, null, null, null, null));
+                defaultExceptionHandler(ExceptionContext.of("Unhandled error in exception handler", t));
                 defaultExceptionHandler(context);
             } catch (Throwable again) {
                 LOG.log(System.Logger.Level.ERROR, "Exception in default exception handler "
