@@ -3,7 +3,6 @@ package io.aio4j;
 import io.aio4j.internal.Sneaky;
 import io.aio4j.internal.debug.TaskDump;
 import io.aio4j.internal.loop.Current;
-import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.loop.Loops;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.internal.process.SigintCancel;
@@ -151,11 +150,7 @@ public final class Aio {
         }
         EventLoop loop = task.loop();
         Future<Void> wakeup = loop.createFuture();
-        TimerHandle timer = loop.callLater(seconds, () -> {
-            if (!wakeup.isDone()) {
-                wakeup.setResult(null);
-            }
-        });
+        TimerHandle timer = loop.callLater(seconds, () -> wakeup.trySetResult(null));
         try {
             task.await(wakeup);
         } finally {
@@ -368,11 +363,7 @@ public final class Aio {
     /** Cancels {@code fut} and waits until it is done (asyncio's {@code _cancel_and_wait}). */
     private static void cancelAndWait(Future<?> fut) {
         Future<Void> waiter = fut.loop().createFuture();
-        java.util.function.Consumer<Future<?>> release = f -> {
-            if (!waiter.isDone()) {
-                waiter.setResult(null);
-            }
-        };
+        java.util.function.Consumer<Future<?>> release = f -> waiter.trySetResult(null);
         fut.addDoneCallback(release);
         try {
             fut.cancel();
@@ -410,20 +401,7 @@ public final class Aio {
                 result.completeExceptionally(e);
                 throw e;
             }
-            task.addDoneCallback(f -> {
-                if (f.isCancelled()) {
-                    result.cancel(false);
-                } else if (f.exception() != null) {
-                    result.completeExceptionally(f.exception());
-                } else {
-                    result.complete(f.result());
-                }
-            });
-            result.whenComplete((v, e) -> {
-                if (result.isCancelled()) {
-                    Handoff.callSoonThreadsafe(loop, () -> task.cancel());
-                }
-            });
+            task.chainTo(result);
         });
         return result;
     }

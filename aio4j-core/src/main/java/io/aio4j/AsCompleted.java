@@ -68,8 +68,8 @@ final class AsCompleted<T> implements Iterable<Future<T>>, Iterator<Future<T>> {
     private void completed(Future<T> f) {
         todo--;
         done.addLast(f);
-        if (waiter != null && !waiter.isDone()) {
-            waiter.setResult(null);
+        if (waiter != null) {
+            waiter.trySetResult(null);
         }
     }
 }

@@ -35,8 +35,8 @@ import java.util.function.Consumer;
  *
  * <p>Don't complete a future that may have been cancelled without checking:
  * <pre>{@code
- *   loop.callSoon(() -> fut.setResult(x));               // throws if fut was cancelled meanwhile
- *   loop.callSoon(() -> { if (!fut.isDone()) fut.setResult(x); });   // do this
+ *   loop.callSoon(() -> fut.setResult(x));      // throws if fut was cancelled meanwhile
+ *   loop.callSoon(() -> fut.trySetResult(x));   // do this: does nothing if fut is done
  * }</pre>
  */
 public non-sealed class Future<T> implements Awaitable<T> {
@@ -178,6 +178,28 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     /**
+     * Sets the result unless the future is done already (cancelled, typically); returns whether
+     * it did. asyncio keeps this as {@code _set_result_unless_cancelled}: the way to complete a
+     * future that its waiter may have given up on.
+     */
+    public final boolean trySetResult(T value) {
+        if (isDone()) {
+            return false;
+        }
+        setResult(value);
+        return true;
+    }
+
+    /** Sets the exception unless the future is done already; returns whether it did (see {@link #trySetResult}). */
+    public final boolean trySetException(Throwable error) {
+        if (isDone()) {
+            return false;
+        }
+        setException(error);
+        return true;
+    }
+
+    /**
      * Adds {@code callback}, to be called with this future once it is done, on the loop thread,
      * on a later iteration (scheduled with {@code callSoon}, in registration order). If the
      * future is already done, it is scheduled at once.
@@ -217,14 +239,9 @@ public non-sealed class Future<T> implements Awaitable<T> {
         CompletableFuture<T> cf = new CompletableFuture<>();
         if (isDone()) {
             copyTo(cf);
-            return cf;
+        } else {
+            chainTo(cf);
         }
-        addDoneCallback(f -> copyTo(cf));
-        cf.whenComplete((r, e) -> {
-            if (cf.isCancelled()) {
-                Handoff.callSoonThreadsafe(loop, () -> cancel());
-            }
-        });
         return cf;
     }
 
@@ -238,16 +255,13 @@ public non-sealed class Future<T> implements Awaitable<T> {
         Future<T> fut = new Future<>(loop);
         stage.whenComplete((value, error) -> {
             Runnable copy = () -> {
-                if (fut.isDone()) {
-                    return;
-                }
                 Throwable cause = error instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : error;
                 if (cause instanceof CancellationException c) {
                     fut.cancel(c.getMessage());
                 } else if (cause != null) {
-                    fut.setException(cause);
+                    fut.trySetException(cause);
                 } else {
-                    fut.setResult(value);
+                    fut.trySetResult(value);
                 }
             };
             if (fut.core != null && fut.core.inLoopThread()) {
@@ -341,6 +355,37 @@ public non-sealed class Future<T> implements Awaitable<T> {
         state = FINISHED;
         scheduleCallbacks();
         onRetrieved = core.exceptionSet(this, error);
+    }
+
+    /**
+     * asyncio's {@code _chain_future} from this future to {@code cf}: {@code cf} completes (on the
+     * loop thread) as this future ends, and cancelling {@code cf}, from any thread, cancels this
+     * future on its loop. For {@link #toCompletableFuture()} and {@link Aio#runCoroutineThreadsafe}.
+     */
+    final void chainTo(CompletableFuture<T> cf) {
+        addDoneCallback(f -> copyTo(cf));
+        cf.whenComplete((r, e) -> {
+            if (cf.isCancelled()) {
+                Handoff.callSoonThreadsafe(loop, () -> cancel());
+            }
+        });
+    }
+
+    /**
+     * asyncio's {@code _copy_future_state}: completes {@code dest} as {@code source} (done) ended,
+     * unless {@code dest} was cancelled meanwhile.
+     */
+    static <T> void copyState(Future<? extends T> source, Future<T> dest) {
+        if (dest.isCancelled()) {
+            return;
+        }
+        if (source.isCancelled()) {
+            dest.cancel();
+        } else if (source.exception() != null) {
+            dest.setException(source.exception());
+        } else {
+            dest.setResult(source.result());
+        }
     }
 
     /** Registers a task waiting in {@link Aio#await}: it is resumed directly when this future is done. */

@@ -170,8 +170,8 @@ public final class TaskGroup {
 
     private void onTaskDone(Future<?> task) {
         tasks.remove(task);
-        if (onCompleted != null && tasks.isEmpty() && !onCompleted.isDone()) {
-            onCompleted.setResult(true);
+        if (onCompleted != null && tasks.isEmpty()) {
+            onCompleted.trySetResult(true);
         }
         if (task.isCancelled()) {
             return;

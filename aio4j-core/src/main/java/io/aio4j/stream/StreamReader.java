@@ -56,8 +56,8 @@ public final class StreamReader {
     public void setException(Throwable error) {
         exception = error;
         Future<Void> w = waiter;
-        if (w != null && !w.isDone()) {
-            w.setException(error);
+        if (w != null) {
+            w.trySetException(error);
         }
     }
 
@@ -261,8 +261,8 @@ public final class StreamReader {
 
     private void wakeupWaiter() {
         Future<Void> w = waiter;
-        if (w != null && !w.isDone()) {
-            w.setResult(null);
+        if (w != null) {
+            w.trySetResult(null);
         }
     }
 

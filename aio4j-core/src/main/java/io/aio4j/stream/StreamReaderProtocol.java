@@ -111,23 +111,11 @@ final class StreamReaderProtocol implements Protocol {
                 reader.setException(error);
             }
         }
-        if (!closed.isDone()) {
-            if (error == null) {
-                closed.setResult(null);
-            } else {
-                closed.setException(error);
-            }
-        }
+        release(closed, error);
         connectionLost = true;
         paused = false;
         for (Future<Void> w : drainWaiters) {
-            if (!w.isDone()) {
-                if (error == null) {
-                    w.setResult(null);
-                } else {
-                    w.setException(error);
-                }
-            }
+            release(w, error);
         }
         reader = null;
     }
@@ -137,13 +125,19 @@ final class StreamReaderProtocol implements Protocol {
         paused = true;
     }
 
+    private static void release(Future<Void> waiter, Throwable error) {
+        if (error == null) {
+            waiter.trySetResult(null);
+        } else {
+            waiter.trySetException(error);
+        }
+    }
+
     @Override
     public void resumeWriting() {
         paused = false;
         for (Future<Void> w : drainWaiters) {
-            if (!w.isDone()) {
-                w.setResult(null);
-            }
+            w.trySetResult(null);
         }
     }
 

@@ -771,19 +771,11 @@ public class SelectorEventLoop implements EventLoop {
                 Runnable copy = switch (state()) {
                     case SUCCESS -> {
                         T value = resultNow();
-                        yield () -> {
-                            if (!fut.isDone()) {
-                                fut.setResult(value);
-                            }
-                        };
+                        yield () -> fut.trySetResult(value);
                     }
                     default -> {
                         Throwable error = exceptionNow();
-                        yield () -> {
-                            if (!fut.isDone()) {
-                                fut.setException(error);
-                            }
-                        };
+                        yield () -> fut.trySetException(error);
                     }
                 };
                 Handoff.callSoonThreadsafe(SelectorEventLoop.this, copy);
@@ -836,11 +828,7 @@ public class SelectorEventLoop implements EventLoop {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            Handoff.callSoonThreadsafe(this, () -> {
-                    if (!done.isDone()) {
-                        done.setResult(null);
-                    }
-                });
+            Handoff.callSoonThreadsafe(this, () -> done.trySetResult(null));
         });
         return done;
     }

@@ -168,9 +168,7 @@ public final class RealServer implements Server {
 
     private void wakeup() {
         for (Future<Void> w : waiters) {
-            if (!w.isDone()) {
-                w.setResult(null);
-            }
+            w.trySetResult(null);
         }
         waiters.clear();
     }

@@ -93,9 +93,7 @@ public final class SocketTransport implements Transport {
         });
         if (waiter != null) {
             loop.callSoon(() -> {
-                if (!waiter.isDone()) {
-                    waiter.setResult(null);
-                }
+                waiter.trySetResult(null);
             });
         }
     }

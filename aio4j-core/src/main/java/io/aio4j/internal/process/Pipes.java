@@ -46,9 +46,7 @@ public final class Pipes {
             ProtocolCalls.callSafely(loop, "Exception in callback protocol.connectionMade()", t, protocol,
                     () -> protocol.connectionMade(t));
             start.run();
-            if (!result.isDone()) {
-                result.setResult(new Connection<>(t, protocol));
-            }
+            result.trySetResult(new Connection<>(t, protocol));
         });
         return result;
     }

@@ -92,9 +92,7 @@ public final class RealSubprocessTransport implements SubprocessTransport {
             if (debug) {
                 LOG.log(System.Logger.Level.INFO, debugLog + ": " + t);
             }
-            if (!result.isDone()) {
-                result.setResult(t);
-            }
+            result.trySetResult(t);
         });
         return result;
     }
@@ -142,9 +140,7 @@ public final class RealSubprocessTransport implements SubprocessTransport {
         ProtocolCalls.callSafely(loop, "Exception in callback protocol.connectionLost()", this, protocol,
                 () -> protocol.connectionLost(null));
         for (Future<Integer> w : exitWaiters) {
-            if (!w.isDone()) {
-                w.setResult(returncode);
-            }
+            w.trySetResult(returncode);
         }
         exitWaiters.clear();
     }

@@ -31,16 +31,12 @@ final class Aio4jCell<T> implements Cell<T> {
 
     @Override
     public boolean trySuccess(T value) {
-        if (future.isDone()) return false;
-        future.setResult(value);
-        return true;
+        return future.trySetResult(value);
     }
 
     @Override
     public boolean tryFailure(Throwable error) {
-        if (future.isDone()) return false;
-        future.setException(error);
-        return true;
+        return future.trySetException(error);
     }
 
     @Override
