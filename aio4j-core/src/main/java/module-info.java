@@ -17,8 +17,9 @@ module io.aio4j {
     exports io.aio4j.sync;
     exports io.aio4j.queue;
 
-    // internal, for aio4j's own modules: the virtual-time loop of aio4j-test extends the loop.
-    exports io.aio4j.internal.loop to io.aio4j.test;
+    // SPI, for aio4j's own modules: the virtual-time TestLoop of aio4j-test is built on the loop
+    // (LoopEngine) with its own clock and poller.
+    exports io.aio4j.internal.loop.spi to io.aio4j.test;
 
     // internal: everything else (io.aio4j.internal.*) is not exported, except debug mode's
     // Flight Recorder events to the recorder.

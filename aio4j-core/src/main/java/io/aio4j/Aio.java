@@ -1,11 +1,8 @@
 package io.aio4j;
 
 import io.aio4j.internal.Sneaky;
-import io.aio4j.internal.debug.TaskDump;
 import io.aio4j.internal.loop.Current;
-import io.aio4j.internal.loop.Loops;
-import io.aio4j.internal.loop.SelectorEventLoop;
-import io.aio4j.internal.process.SigintCancel;
+import io.aio4j.internal.loop.LoopCore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -62,17 +59,12 @@ public final class Aio {
             throw new IllegalStateException("Aio.run() cannot be called from a running event loop");
         }
         // A loop whose tasks are mounted on it needs a platform thread; on a virtual one, take turns instead.
-        SelectorEventLoop loop = Thread.currentThread().isVirtual()
-                ? new SelectorEventLoop(SelectorEventLoop.Mode.COMPAT) : new SelectorEventLoop();
+        EventLoop loop = LoopCore.newEventLoop(Thread.currentThread().isVirtual());
         options.applyTo(loop);
         Task<T> task = loop.createTask(main);
-        SigintCancel sigint = SigintCancel.install(loop, task);
         try {
-            return loop.runUntilComplete(task);
-        } catch (CancelledException e) {
-            throw sigint.translate(e);
+            return LoopCore.runMain(loop, task);
         } finally {
-            sigint.close();
             try {
                 Shutdown.cancelAllTasks(loop);
                 loop.runUntilComplete(loop.shutdownDefaultExecutor(SHUTDOWN_EXECUTOR_TIMEOUT));
@@ -89,7 +81,7 @@ public final class Aio {
 
     /** A new event loop (not running, not current). Close it when done. */
     public static EventLoop newEventLoop() {
-        return new SelectorEventLoop();
+        return LoopCore.newEventLoop(false);
     }
 
     /** A lazy, one-shot coroutine of {@code body}: nothing runs until it is awaited or made a task. */
@@ -185,7 +177,7 @@ public final class Aio {
 
     /** The tasks of the running loop that are not done. */
     public static Set<Task<?>> allTasks() {
-        return SelectorEventLoop.of(getRunningLoop()).allTasks();
+        return LoopCore.require(getRunningLoop()).allTasks();
     }
 
     /**
@@ -195,7 +187,7 @@ public final class Aio {
      * {@code kill -USR1 <pid>} (the dump goes to stderr).
      */
     public static String dumpTasks() {
-        return TaskDump.of(Loops.open());
+        return LoopCore.dumpAllLoops();
     }
 
     /**
@@ -204,7 +196,7 @@ public final class Aio {
      * @throws IllegalStateException {@code "no running event loop"}
      */
     public static EventLoop getRunningLoop() {
-        EventLoop loop = Current.loop();
+        EventLoop loop = LoopCore.runningLoop();
         if (loop == null) {
             throw new IllegalStateException("no running event loop");
         }

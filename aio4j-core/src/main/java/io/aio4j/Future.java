@@ -3,8 +3,7 @@ package io.aio4j;
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.Sneaky;
 import io.aio4j.internal.loop.CreationSite;
-import io.aio4j.internal.loop.Handoff;
-import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.loop.LoopCore;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -52,8 +51,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private static final int CANCELLED = 2;
 
     private final EventLoop loop;
-    /** The loop as its implementation; null for a user-implemented EventLoop. */
-    final SelectorEventLoop core;
+    /** What this future needs from its loop beyond {@link EventLoop}. */
+    final LoopCore core;
     private int state;
     private T result;
     private Throwable exception;
@@ -67,8 +66,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /** A pending future attached to {@code loop}. */
     public Future(EventLoop loop) {
         this.loop = Objects.requireNonNull(loop, "loop");
-        this.core = loop instanceof SelectorEventLoop s ? s : null;
-        this.creationSite = core != null ? core.creationSite() : null;
+        this.core = LoopCore.of(loop);
+        this.creationSite = core.creationSite();
     }
 
     /**
@@ -172,9 +171,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         exception = error;
         state = FINISHED;
         scheduleCallbacks();
-        if (core != null) {
-            onRetrieved = core.exceptionSet(this, error);
-        }
+        onRetrieved = core.exceptionSet(this, error);
     }
 
     /**
@@ -264,10 +261,10 @@ public non-sealed class Future<T> implements Awaitable<T> {
                     fut.trySetResult(value);
                 }
             };
-            if (fut.core != null && fut.core.inLoopThread()) {
+            if (fut.core.inLoopThread()) {
                 copy.run();
             } else {
-                Handoff.callSoonThreadsafe(loop, copy);
+                fut.core.handOff(copy);
             }
         });
         fut.addDoneCallback(f -> {
@@ -366,7 +363,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         addDoneCallback(f -> copyTo(cf));
         cf.whenComplete((r, e) -> {
             if (cf.isCancelled()) {
-                Handoff.callSoonThreadsafe(loop, () -> cancel());
+                core.handOff(() -> cancel());
             }
         });
     }
@@ -442,11 +439,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private void schedule(Object cb) {
         if (cb instanceof Task<?> task) {
             task.wakeUp();
-        } else if (core != null) {
-            core.callSoon((Consumer<Object>) cb, this);
         } else {
-            Consumer<Object> c = (Consumer<Object>) cb;
-            loop.callSoon(() -> c.accept(this));
+            core.callSoon((Consumer<Object>) cb, this);
         }
     }
 
@@ -462,7 +456,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     private void checkThread() {
-        if (core != null && core.debugChecks()) {
+        if (core.isDebug()) {
             core.checkThread();
         }
     }

@@ -2,7 +2,7 @@ package io.aio4j;
 
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.loop.Current;
-import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.loop.LoopCore;
 import io.aio4j.internal.task.Strand;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -37,7 +37,7 @@ public final class Task<T> extends Future<T> {
      */
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    private final SelectorEventLoop host;
+    private final LoopCore host;
     private final Strand strand;
     private String name;
     private AsyncCallable<T> body;
@@ -54,7 +54,7 @@ public final class Task<T> extends Future<T> {
 
     Task(EventLoop loop, AsyncCallable<T> body, String name) {
         super(loop);
-        this.host = SelectorEventLoop.of(loop);
+        this.host = LoopCore.require(loop);
         this.body = Objects.requireNonNull(body, "body");
         host.checkNotClosed();
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
@@ -108,7 +108,7 @@ public final class Task<T> extends Future<T> {
      */
     @Override
     public boolean cancel(String msg) {
-        if (host.debugChecks()) {
+        if (host.isDebug()) {
             host.checkThread();
         }
         if (isDone()) {

@@ -2,7 +2,7 @@ package io.aio4j.internal.debug;
 
 import io.aio4j.Future;
 import io.aio4j.Task;
-import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.loop.LoopCore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
@@ -22,10 +22,10 @@ public final class TaskDump {
     }
 
     /** The dump of {@code loop}'s pending tasks. */
-    public static String of(SelectorEventLoop loop) {
+    public static String of(LoopCore loop) {
         List<Task<?>> tasks = snapshot(loop);
         StringBuilder sb = new StringBuilder();
-        sb.append("Tasks of ").append(loop).append(": ").append(tasks.size()).append(" pending\n");
+        sb.append("Tasks of ").append(loop.eventLoop()).append(": ").append(tasks.size()).append(" pending\n");
         for (Task<?> task : tasks) {
             describe(sb, task, tasks);
         }
@@ -33,12 +33,12 @@ public final class TaskDump {
     }
 
     /** The dumps of several loops, one after the other. */
-    public static String of(Collection<SelectorEventLoop> loops) {
+    public static String of(Collection<? extends LoopCore> loops) {
         if (loops.isEmpty()) {
             return "No aio4j event loop is open\n";
         }
         StringBuilder sb = new StringBuilder();
-        for (SelectorEventLoop loop : loops) {
+        for (LoopCore loop : loops) {
             sb.append(of(loop));
         }
         return sb.toString();
@@ -71,10 +71,10 @@ public final class TaskDump {
         }
     }
 
-    private static List<Task<?>> snapshot(SelectorEventLoop loop) {
+    private static List<Task<?>> snapshot(LoopCore loop) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return new ArrayList<>(loop.pendingTaskList());
+                return new ArrayList<>(loop.allTasks());
             } catch (ConcurrentModificationException e) {
                 if (attempt == 10) {
                     return List.of();
