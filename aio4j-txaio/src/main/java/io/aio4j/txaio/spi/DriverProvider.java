@@ -1,4 +1,4 @@
-package io.aio4j.txaio.internal;
+package io.aio4j.txaio.spi;
 
 import io.aio4j.txaio.Backend;
 

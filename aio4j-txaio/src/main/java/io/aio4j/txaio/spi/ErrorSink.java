@@ -1,4 +1,4 @@
-package io.aio4j.txaio.internal;
+package io.aio4j.txaio.spi;
 
 /**
  * Where a backend without a loop exception handler (JDK, Netty) sends the exceptions of timer

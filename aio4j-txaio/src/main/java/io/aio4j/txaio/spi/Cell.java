@@ -1,4 +1,4 @@
-package io.aio4j.txaio.internal;
+package io.aio4j.txaio.spi;
 
 /**
  * One backend-native future seen through the few operations txaio needs.
