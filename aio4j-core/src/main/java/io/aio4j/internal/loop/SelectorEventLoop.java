@@ -38,7 +38,9 @@ import java.util.function.LongConsumer;
 /**
  * The event loop: asyncio's {@code BaseEventLoop} run loop on a {@link Selector} (epoll on
  * Linux), built from small collaborators. A loop built on it by composition (the virtual-time
- * {@code TestLoop}) injects its clock and poller and is the {@linkplain #eventLoop() loop users see}.
+ * {@code TestLoop}, through {@link LoopEngine#create}) injects its clock and poller and is the
+ * {@linkplain #eventLoop() loop users see}. Nothing overrides its methods: core's own test loops
+ * that extend it only pass a clock and a poller to its constructor.
  */
 public class SelectorEventLoop implements LoopCore, LoopEngine {
     /*
