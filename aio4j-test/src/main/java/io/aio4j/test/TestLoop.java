@@ -283,6 +283,7 @@ public class TestLoop implements EventLoop {
 
     @Override
     public String toString() {
-        return "<TestLoop time=" + time() + " autojump=" + autojump + " " + engine + ">";
+        // The engine is null while it is being built (its debug mode may describe this loop then).
+        return "<TestLoop time=" + time() + " autojump=" + autojump + (engine != null ? " " + engine : "") + ">";
     }
 }

@@ -1,6 +1,5 @@
 package io.aio4j.internal.loop;
 
-import io.aio4j.EventLoop;
 import io.aio4j.Task;
 import io.aio4j.internal.debug.ResourceWarnings;
 import io.aio4j.internal.debug.SlowCallbacks;
@@ -16,8 +15,7 @@ import io.aio4j.internal.debug.SlowCallbacks;
  * switch is meant to be set before the loop runs).
  */
 final class LoopDebug {
-    private final Object loop;
-    private final EventLoop owner;
+    private final SelectorEventLoop loop;
     /** Whether debug mode is on. */
     boolean on = Debug.ENABLED_BY_DEFAULT;
     private double slowCallbackDuration = 0.1;
@@ -27,10 +25,9 @@ final class LoopDebug {
     private SlowCallbacks slowCallbacks;
     private ResourceWarnings.Tracker unclosedWarning;
 
-    /** The debug mode of {@code loop}, whose users see {@code owner}. */
-    LoopDebug(Object loop, EventLoop owner) {
+    /** The debug mode of {@code loop}. */
+    LoopDebug(SelectorEventLoop loop) {
         this.loop = loop;
-        this.owner = owner;
     }
 
     /** {@code setDebug}. */
@@ -43,8 +40,8 @@ final class LoopDebug {
 
     /** Debug mode: registers the "unclosed event loop" warning (once the loop is fully built). */
     void watchUnclosed() {
-        if (unclosedWarning == null && !owner.isClosed()) {
-            unclosedWarning = ResourceWarnings.register(loop, "unclosed event loop " + owner, Debug.captureSource());
+        if (unclosedWarning == null && !loop.isClosed()) {
+            unclosedWarning = ResourceWarnings.register(loop, "unclosed event loop " + loop.eventLoop(), Debug.captureSource());
         }
     }
 

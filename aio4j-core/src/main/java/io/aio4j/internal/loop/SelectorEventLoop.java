@@ -129,7 +129,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         this.poller = pollers.create(new SelectorPoller(this, selector, remote, this::onSelected), this);
         this.errors = new ExceptionReporter(this.owner);
         this.io = new LoopIo(this, this.owner);
-        this.debug = new LoopDebug(this, this.owner);
+        this.debug = new LoopDebug(this);
         if (debug.on) {
             LOG.log(System.Logger.Level.DEBUG, "Using selector: " + selector.getClass().getSimpleName());
             debug.watchUnclosed();
