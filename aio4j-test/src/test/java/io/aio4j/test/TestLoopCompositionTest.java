@@ -83,19 +83,20 @@ class TestLoopCompositionTest {
     @Timeout(10)
     void runCoroutineThreadsafeRunsOnIt() throws Exception {
         try (TestLoop loop = new TestLoop()) {
+            Future<Void> gate = loop.createFuture();
+            Thread runner = Thread.ofPlatform().start(() -> loop.runUntilComplete(gate));
             CompletableFuture<EventLoop> seen = new CompletableFuture<>();
-            Thread runner = Thread.ofPlatform().start(() -> loop.runUntilComplete(loop.createTask(() -> {
-                Aio.sleep(3600);
-                return null;
-            })));
             CompletableFuture<String> result = Aio.runCoroutineThreadsafe(() -> {
                 seen.complete(Aio.getRunningLoop());
+                Aio.sleep(3600);
+                gate.setResult(null);
                 return "done";
             }, loop);
-            assertEquals("done", result.get(5, TimeUnit.SECONDS));
+            assertEquals("done", result.get(5, TimeUnit.SECONDS), "an hour of virtual time takes no real time");
             assertSame(loop, seen.get());
             runner.join(5000);
-            assertTrue(!runner.isAlive(), "the hour-long sleep took no real time");
+            assertTrue(!runner.isAlive(), "the loop stopped once the gate opened");
+            assertEquals(3600.0, loop.time(), 1e-6);
         }
     }
 
