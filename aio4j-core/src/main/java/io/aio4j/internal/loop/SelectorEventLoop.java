@@ -1,6 +1,7 @@
 package io.aio4j.internal.loop;
 
 import io.aio4j.Awaitable;
+import io.aio4j.CancelledException;
 import io.aio4j.Coroutine;
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
@@ -24,6 +25,7 @@ import io.aio4j.internal.debug.ResourceWarnings;
 import io.aio4j.internal.debug.SlowCallbacks;
 import io.aio4j.internal.debug.TaskDump;
 import io.aio4j.internal.debug.TaskDumpSignal;
+import io.aio4j.internal.task.PinnedAwaits;
 import io.aio4j.internal.task.Strand;
 import io.aio4j.internal.task.VirtualThreads;
 import io.aio4j.net.ConnectOptions;
@@ -52,7 +54,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +67,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -99,6 +101,8 @@ public class SelectorEventLoop implements EventLoop {
     private static final double CLOCK_RESOLUTION = 1e-9;
     private static final double MAX_SELECT_TIMEOUT = 24 * 3600;
     private static final int MIN_SCHEDULED_TIMERS = 100;
+    /** How long close() waits for pending tasks to end (a body may sit in a JDK blocking call). */
+    private static final long ENDING_BOUND_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long ORIGIN = System.nanoTime();
     private static final AtomicBoolean MODE_LOGGED = new AtomicBoolean();
     private static final AtomicLong LOOP_IDS = new AtomicLong();
@@ -124,8 +128,9 @@ public class SelectorEventLoop implements EventLoop {
     private final TimerHeap timers = new TimerHeap();
     private final Executor scheduler = this::execute;
     private final Consumer<SelectionKey> onSelected = this::onSelected;
-    private final Thread.Builder.OfVirtual taskThreads;
-    private final Set<Task<?>> liveTasks = new LinkedHashSet<>();
+    /** Native mode: finds tasks that would block this loop by awaiting while pinned to its thread. */
+    private final PinnedAwaits.Watch pinWatch;
+    private final TaskRegistry tasks = new TaskRegistry();
     private long timerSeq;
     private long iterations;
     private int cancelledTimers;
@@ -137,6 +142,8 @@ public class SelectorEventLoop implements EventLoop {
     private volatile Thread turnHolder;
     private volatile boolean stopping;
     private volatile boolean closed;
+    /** close() is ending the pending tasks: their steps are still queued here. */
+    private volatile boolean closing;
     private SignalHandlers signalHandlers;
     private boolean debug;
     private double slowCallbackDuration = 0.1;
@@ -172,7 +179,7 @@ public class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector", e);
         }
-        this.taskThreads = nativeMode ? VirtualThreads.builder(scheduler) : null;
+        this.pinWatch = nativeMode ? PinnedAwaits.newWatch() : null;
         this.debug = Debug.ENABLED_BY_DEFAULT;
         if (debug) {
             LOG.log(System.Logger.Level.DEBUG, "Using selector: " + selector.getClass().getSimpleName());
@@ -291,10 +298,17 @@ public class SelectorEventLoop implements EventLoop {
             } else {
                 ready.addLast(r);
             }
-        } else if (!closed) {
+        } else if (!closed || closing) {
             enqueueRemote(r);
+        } else {
+            // A task of a closed loop that was still in a JDK blocking call when close() gave up on it:
+            // it was destroyed, so its awaits throw at once, and it ends off the loop rather than never.
+            if (nativeMode) {
+                VirtualThreads.defaultScheduler().execute(r);
+            } else {
+                Thread.ofVirtual().name("aio4j-closed-loop-step").start(r);
+            }
         }
-        // A closed loop drops continuations: their tasks can never run again.
     }
 
     private void enqueueRemote(Runnable r) {
@@ -328,7 +342,12 @@ public class SelectorEventLoop implements EventLoop {
         return nativeMode ? t.isVirtual() && VirtualThreads.currentCarrier() == lt : t == turnHolder;
     }
 
-    /** Debug mode's wrong-thread check: throws when called off the loop's thread while it runs. */
+    /**
+     * The wrong-thread check: throws asyncio's {@code "Non-thread-safe operation …"} when called off
+     * the loop's thread while the loop runs. Debug mode applies it to callSoon/callAt and future
+     * completion; task creation applies it in every mode, because a task created off the loop
+     * corrupts it (hand it over with {@code callSoonThreadsafe} or {@code Aio.runCoroutineThreadsafe}).
+     */
     public void checkThread() {
         if (thread != null && !inLoopThread()) {
             throw wrongThread();
@@ -347,12 +366,16 @@ public class SelectorEventLoop implements EventLoop {
 
     // ------------------------------------------------------------------ tasks
 
-    /** A strand for a new task's body, in this loop's mode. */
-    public Strand newStrand(Runnable body, String name) {
+    /**
+     * A strand for a new task's body, in this loop's mode; {@code onInterrupt} runs on the loop
+     * when the body's thread is interrupted from outside while it waits (compatibility mode; in
+     * native mode the body itself resumes on the loop and sees the interrupt).
+     */
+    public Strand newStrand(Runnable body, String name, Runnable onInterrupt) {
         if (nativeMode) {
-            return VirtualThreads.nativeStrand(taskThreads, body, name);
+            return VirtualThreads.nativeStrand(scheduler, pinWatch, body, name);
         }
-        return VirtualThreads.compatStrand(body, name, this::execute, holder -> turnHolder = holder);
+        return VirtualThreads.compatStrand(body, name, this::execute, holder -> turnHolder = holder, onInterrupt);
     }
 
     /** Whether new tasks start eagerly: their body runs at once until it first suspends (asyncio's eager_task_factory). */
@@ -386,20 +409,24 @@ public class SelectorEventLoop implements EventLoop {
         eagerNext = first;
     }
 
-    /** Registers a new task as pending (for {@code Aio.allTasks}). */
-    public void taskCreated(Task<?> task) {
-        liveTasks.add(task);
+    /**
+     * Registers a new task as pending (for {@code Aio.allTasks}); returns its registration, for
+     * {@link #taskFinished}. The task's constructor has checked the thread (see {@link #checkThread}).
+     */
+    public TaskRegistry.Node taskCreated(Task<?> task) {
+        TaskRegistry.Node node = tasks.add(task);
         if (debug) {
             pendingTrackers.put(task, PendingTasks.track(this, task));
         }
         if (Jfr.AVAILABLE) {
             Jfr.taskCreated(task);
         }
+        return node;
     }
 
-    /** Unregisters a task that is finishing. */
-    public void taskFinished(Task<?> task) {
-        liveTasks.remove(task);
+    /** Unregisters a task that is finishing, given its registration. */
+    public void taskFinished(Task<?> task, TaskRegistry.Node registration) {
+        tasks.remove(registration);
         // Called on the task's thread as its last step ends: the step to name if it was slow.
         steppingTask = task;
         if (!pendingTrackers.isEmpty()) {
@@ -419,13 +446,18 @@ public class SelectorEventLoop implements EventLoop {
         SlowCallbacks watch = slowCallbacks;
         if (watch != null) {
             // Called on the task's own thread: that is the thread to sample while the step overruns.
-            watch.stepResumed(Thread.currentThread());
+            watch.stepResumed(Thread.currentThread(), task);
         }
     }
 
     /** The tasks of this loop that are not done. */
     public Set<Task<?>> allTasks() {
-        return Set.copyOf(liveTasks);
+        return Set.copyOf(tasks.snapshot());
+    }
+
+    /** The pending tasks in creation order: a copy, safe to take from any thread (task dumps, monitors). */
+    public List<Task<?>> pendingTasks() {
+        return tasks.snapshot();
     }
 
     /**
@@ -434,11 +466,6 @@ public class SelectorEventLoop implements EventLoop {
      */
     public Runnable exceptionSet(Future<?> future, Throwable error) {
         return NeverRetrieved.track(this, future, error);
-    }
-
-    /** The pending tasks, live (not a copy): read by task dumps from any thread. */
-    public Set<Task<?>> pendingTaskList() {
-        return liveTasks;
     }
 
     @Override
@@ -470,6 +497,9 @@ public class SelectorEventLoop implements EventLoop {
         }
         thread = me;
         Current.set(this);
+        if (pinWatch != null) {
+            pinWatch.start(me);
+        }
         boolean interrupted = false;
         try {
             while (true) {
@@ -488,6 +518,9 @@ public class SelectorEventLoop implements EventLoop {
             stopping = false;
             thread = null;
             steppingTask = null;
+            if (pinWatch != null) {
+                pinWatch.stop();
+            }
             if (slowCallbacks != null) {
                 slowCallbacks.stop();
                 slowCallbacks = null;
@@ -569,11 +602,8 @@ public class SelectorEventLoop implements EventLoop {
         if (signalHandlers != null) {
             signalHandlers.removeAll();
         }
-        if (!liveTasks.isEmpty()) {
-            List<Task<?>> pending = new ArrayList<>(liveTasks);
-            pendingTrackers.values().forEach(Runnable::run);
-            pendingTrackers.clear();
-            PendingTasks.reportAtClose(this, pending);
+        if (!tasks.isEmpty()) {
+            endPendingTasks(tasks.snapshot());
         }
         if (unclosedWarning != null) {
             unclosedWarning.close();
@@ -590,6 +620,59 @@ public class SelectorEventLoop implements EventLoop {
             selector.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "error closing the selector of " + this, e);
+        }
+    }
+
+    /**
+     * close() with tasks still pending: reports each ("Task was destroyed but it is pending!"),
+     * then ends them as asyncio's garbage collector would, on this (the closing) thread so that the
+     * single-thread rule still holds: each body gets a {@link CancelledException} at its await, its
+     * {@code finally} blocks run, and its thread ends. The loop's callbacks are not run. A body still
+     * in a JDK blocking call after {@link #ENDING_BOUND_NANOS} ends later, off the loop.
+     */
+    private void endPendingTasks(List<Task<?>> pending) {
+        pendingTrackers.values().forEach(Runnable::run);
+        pendingTrackers.clear();
+        CancelledException reason = new CancelledException(PendingTasks.ENDED_AT_CLOSE);
+        PendingTasks.reportAtClose(this, pending, reason);
+        Thread me = Thread.currentThread();
+        // A native-mode task can only be mounted on a platform thread.
+        boolean endHere = !(nativeMode && me.isVirtual());
+        closing = true;
+        if (endHere) {
+            thread = me;
+        }
+        try {
+            for (Task<?> task : pending) {
+                TaskAccess.get().destroy(task, reason);
+            }
+            if (endHere) {
+                runTaskStepsUntilDone(pending);
+            }
+        } finally {
+            thread = null;
+            closing = false;
+        }
+    }
+
+    /** Runs the steps of {@code pending} (not the loop's callbacks, which close() drops) until all are done, within a bound. */
+    private void runTaskStepsUntilDone(List<Task<?>> pending) {
+        long deadline = System.nanoTime() + ENDING_BOUND_NANOS;
+        while (true) {
+            drainRemote();
+            for (int n = ready.size(); n > 0; n--) {
+                Runnable r = ready.pollFirst();
+                if (!(r instanceof Handle)) {
+                    runOne(r);
+                }
+            }
+            if (pending.stream().allMatch(Future::isDone) || System.nanoTime() - deadline > 0) {
+                return;
+            }
+            if (ready.isEmpty() && remote.isEmpty()) {
+                // A body in a JDK blocking call: its next step comes from another thread.
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+            }
         }
     }
 
@@ -731,7 +814,7 @@ public class SelectorEventLoop implements EventLoop {
             watch.start(slowCallbackDuration);
             slowCallbacks = watch;
         }
-        long t0 = watch.begin(slowCallbackDuration);
+        long t0 = watch.begin(slowCallbackDuration, r);
         runOne(r);
         watch.end(t0, steppingTask, r, slowCallbackDuration);
     }
