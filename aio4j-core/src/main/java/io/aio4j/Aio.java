@@ -337,6 +337,23 @@ public final class Aio {
         return new AsCompleted<>(aws);
     }
 
+    /**
+     * {@link #asCompleted(Collection)} with asyncio's {@code timeout}: once {@code timeoutSeconds} of
+     * loop time passed ({@link Double#POSITIVE_INFINITY}: never), the awaitables done before it are
+     * still returned, then {@code next()} throws {@link TimeoutException}. Nothing is cancelled.
+     */
+    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Awaitable<T>> aws, double timeoutSeconds) {
+        if (Double.isNaN(timeoutSeconds)) {
+            throw new IllegalArgumentException("Invalid timeout: NaN (not a number)");
+        }
+        return new AsCompleted<>(aws, timeoutSeconds);
+    }
+
+    /** {@link #asCompleted(Collection, double)} with a {@link Duration} (saturating: a huge one is no timeout). */
+    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Awaitable<T>> aws, Duration timeout) {
+        return asCompleted(aws, seconds(timeout));
+    }
+
     /** asyncio.ensure_future: a future as it is, a coroutine as a new task of {@code loop} (null: the running loop). */
     @SuppressWarnings("unchecked")
     static <T> Future<T> ensureFuture(Awaitable<? extends T> aw, EventLoop loop) {
@@ -396,6 +413,16 @@ public final class Aio {
             task.chainTo(result);
         });
         return result;
+    }
+
+    /** {@code d} in seconds, saturating: beyond ~292 years it is infinity (the double overloads' "no limit"). */
+    private static double seconds(Duration d) {
+        Objects.requireNonNull(d, "duration");
+        try {
+            return d.toNanos() / 1e9;
+        } catch (ArithmeticException overflow) {
+            return d.isNegative() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
     }
 
     private static Task<?> currentTaskOrThrow(String what) {

@@ -231,15 +231,35 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /**
      * A {@link CompletableFuture} that completes (on the loop thread) when this future does.
      * Cancelling it, from any thread, cancels this future on its loop.
+     *
+     * <p>Thread-safe: this is the bridge for other threads. Called off the loop's thread while the
+     * loop runs, it registers on the loop through {@code callSoonThreadsafe}; if the loop is closed
+     * before this future is done, the returned future fails with {@link IllegalStateException}
+     * {@code "Event loop is closed"}.
      */
     public CompletableFuture<T> toCompletableFuture() {
         CompletableFuture<T> cf = new CompletableFuture<>();
+        if (!core.isRunning() || core.inLoopThread()) {
+            bridgeTo(cf);
+        } else if (!core.handOff(() -> bridgeTo(cf))) {
+            closedBeforeDone(cf);
+        }
+        return cf;
+    }
+
+    /** On the loop (or while it does not run): copies the outcome to {@code cf} now or when done. */
+    private void bridgeTo(CompletableFuture<T> cf) {
         if (isDone()) {
             copyTo(cf);
+        } else if (loop.isClosed()) {
+            closedBeforeDone(cf);
         } else {
             chainTo(cf);
         }
-        return cf;
+    }
+
+    private static void closedBeforeDone(CompletableFuture<?> cf) {
+        cf.completeExceptionally(new IllegalStateException("Event loop is closed"));
     }
 
     /**
@@ -388,6 +408,32 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /** Registers a task waiting in {@link Aio#await}: it is resumed directly when this future is done. */
     final void addWakeup(Task<?> task) {
         addCallback(task);
+    }
+
+    /** Takes back {@link #addWakeup}: the task stopped waiting without this future being done. */
+    final void removeWakeup(Task<?> task) {
+        Object cbs = callbacks;
+        if (cbs == task) {
+            callbacks = null;
+        } else if (cbs instanceof CallbackList list) {
+            list.remove(task);
+            if (list.isEmpty()) {
+                callbacks = null;
+            }
+        }
+    }
+
+    /**
+     * Marks the future cancelled with {@code reason} without scheduling its callbacks: its loop is
+     * closed, so they could never run (a task ended at close).
+     */
+    final void abandon(CancelledException reason) {
+        if (state == PENDING) {
+            state = CANCELLED;
+            cancelMessage = reason.getMessage();
+            cancelledException = reason;
+            callbacks = null;
+        }
     }
 
     final CancelledException cancelledError() {

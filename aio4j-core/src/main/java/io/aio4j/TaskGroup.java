@@ -115,7 +115,9 @@ public final class TaskGroup {
         if (error != null && isBaseError(error) && baseError == null) {
             baseError = error;
         }
-        Throwable propagateCancellation = error instanceof CancelledException ? error : null;
+        // A body in a JDK blocking call got the group's cancellation as an interrupt: its answer counts as one.
+        CancelledException bodyCancelled = parent.cancellationOf(error);
+        Throwable propagateCancellation = bodyCancelled;
         if (error != null && !aborting) {
             // The parent is being cancelled, or the body failed: stop the tasks.
             abort();
@@ -145,7 +147,7 @@ public final class TaskGroup {
         if (propagateCancellation != null && errors.isEmpty()) {
             return propagateCancellation;
         }
-        if (error != null && !(error instanceof CancelledException)) {
+        if (error != null && bodyCancelled == null) {
             errors.add(error);
         }
         if (!errors.isEmpty()) {

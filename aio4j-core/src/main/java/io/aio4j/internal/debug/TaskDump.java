@@ -5,7 +5,6 @@ import io.aio4j.Task;
 import io.aio4j.internal.loop.LoopCore;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.ConcurrentModificationException;
 import java.util.List;
 
 /**
@@ -72,15 +71,6 @@ public final class TaskDump {
     }
 
     private static List<Task<?>> snapshot(LoopCore loop) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return new ArrayList<>(loop.allTasks());
-            } catch (ConcurrentModificationException e) {
-                if (attempt == 10) {
-                    return List.of();
-                }
-                Thread.onSpinWait();
-            }
-        }
+        return loop.pendingTasks();
     }
 }

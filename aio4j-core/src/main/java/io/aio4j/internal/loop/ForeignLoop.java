@@ -5,6 +5,7 @@ import io.aio4j.Future;
 import io.aio4j.Handle;
 import io.aio4j.Task;
 import io.aio4j.internal.task.Strand;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -70,17 +71,17 @@ final class ForeignLoop implements LoopCore {
     }
 
     @Override
-    public Strand newStrand(Runnable body, String name) {
+    public Strand newStrand(Runnable body, String name, Runnable onInterrupt) {
         throw notOurs();
     }
 
     @Override
-    public void taskCreated(Task<?> task) {
+    public Object taskCreated(Task<?> task) {
         throw notOurs();
     }
 
     @Override
-    public void taskFinished(Task<?> task) {
+    public void taskFinished(Task<?> task, Object registration) {
         throw notOurs();
     }
 
@@ -91,6 +92,11 @@ final class ForeignLoop implements LoopCore {
 
     @Override
     public Set<Task<?>> allTasks() {
+        throw notOurs();
+    }
+
+    @Override
+    public List<Task<?>> pendingTasks() {
         throw notOurs();
     }
 

@@ -8,6 +8,7 @@ import io.aio4j.internal.debug.NeverAwaited;
 import io.aio4j.internal.debug.TaskDump;
 import io.aio4j.internal.process.SigintCancel;
 import io.aio4j.internal.task.Strand;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -135,20 +136,30 @@ public interface LoopCore {
     /** Whether tasks run on loop-scheduled virtual threads (native mode). Any thread. */
     boolean isNativeMode();
 
-    /** A strand, in this loop's mode, to run a new task's {@code body} on. */
-    Strand newStrand(Runnable body, String name);
+    /**
+     * A strand, in this loop's mode, to run a new task's {@code body} on; {@code onInterrupt} runs
+     * on the loop when the body's thread is interrupted from outside while it waits for its turn
+     * (compatibility mode).
+     */
+    Strand newStrand(Runnable body, String name, Runnable onInterrupt);
 
-    /** Registers a new task as pending (see {@link #allTasks()}). */
-    void taskCreated(Task<?> task);
+    /**
+     * Registers a new task as pending (see {@link #allTasks()}); returns its registration, an
+     * opaque token for {@link #taskFinished}.
+     */
+    Object taskCreated(Task<?> task);
 
-    /** Unregisters a task as its last step ends (on the task's thread). */
-    void taskFinished(Task<?> task);
+    /** Unregisters a task as its last step ends (on the task's thread), given its registration. */
+    void taskFinished(Task<?> task, Object registration);
 
     /** A task's body (re)gained the loop, on its own thread: debug mode's slow-step report names it. */
     void stepResumed(Task<?> task);
 
     /** The tasks of this loop that are not done, in creation order (a copy). */
     Set<Task<?>> allTasks();
+
+    /** The tasks of this loop that are not done, in creation order: a copy, safe to take from any thread. */
+    List<Task<?>> pendingTasks();
 
     /** Whether new tasks start eagerly (asyncio's {@code eager_task_factory}). */
     boolean eagerTasks();

@@ -56,8 +56,8 @@ final class LoopDebug {
         slowCallbackDuration = seconds;
     }
 
-    /** A callback starts on {@code loopThread} (the watch starts with the first one); returns its start time. */
-    long callbackStarts(Thread loopThread) {
+    /** {@code callback} starts on {@code loopThread} (the watch starts with the first one); returns its start time. */
+    long callbackStarts(Thread loopThread, Runnable callback) {
         steppingTask = null;
         SlowCallbacks watch = slowCallbacks;
         if (watch == null) {
@@ -65,7 +65,7 @@ final class LoopDebug {
             watch.start(slowCallbackDuration);
             slowCallbacks = watch;
         }
-        return watch.begin(slowCallbackDuration);
+        return watch.begin(slowCallbackDuration, callback);
     }
 
     /** The callback that started at {@code t0} returned: the warning if it took {@code slowCallbackDuration} or more. */
@@ -78,7 +78,7 @@ final class LoopDebug {
         steppingTask = task;
         SlowCallbacks watch = slowCallbacks;
         if (watch != null) {
-            watch.stepResumed(Thread.currentThread());
+            watch.stepResumed(Thread.currentThread(), task);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.aio4j.internal.loop;
 
+import io.aio4j.internal.task.PinnedAwaits;
 import io.aio4j.internal.task.Strand;
 import io.aio4j.internal.task.VirtualThreads;
 import java.util.concurrent.Executor;
@@ -17,7 +18,8 @@ import java.util.concurrent.Executor;
 final class LoopThreads {
     private final boolean nativeMode;
     private final Executor scheduler;
-    private final Thread.Builder.OfVirtual taskThreads;
+    /** Native mode: finds tasks that would block this loop by awaiting while pinned to its thread. */
+    private final PinnedAwaits.Watch pinWatch;
     /** The thread running the loop; null when it is not running. */
     private volatile Thread loopThread;
     /** Compatibility mode: the task thread holding the turn, if any. */
@@ -27,7 +29,7 @@ final class LoopThreads {
     LoopThreads(boolean nativeAskedFor, Executor scheduler) {
         this.nativeMode = nativeAskedFor && VirtualThreads.nativeAvailable();
         this.scheduler = scheduler;
-        this.taskThreads = nativeMode ? VirtualThreads.builder(scheduler) : null;
+        this.pinWatch = nativeMode ? PinnedAwaits.newWatch() : null;
     }
 
     /** Whether tasks run on loop-scheduled virtual threads. */
@@ -48,11 +50,17 @@ final class LoopThreads {
                     + "virtual threads mounted on it (run it from a platform thread, or use -Daio4j.mode=compat)");
         }
         loopThread = me;
+        if (pinWatch != null) {
+            pinWatch.start(me);
+        }
     }
 
     /** The loop stopped running. */
     void exit() {
         loopThread = null;
+        if (pinWatch != null) {
+            pinWatch.stop();
+        }
     }
 
     /** Whether the current thread holds the loop: its thread, a task mounted on it, or the task holding the turn. */
@@ -68,7 +76,12 @@ final class LoopThreads {
         return nativeMode ? t.isVirtual() && VirtualThreads.currentCarrier() == lt : t == turnHolder;
     }
 
-    /** Throws when called off the loop's thread while it runs (debug mode's check). */
+    /**
+     * Throws asyncio's {@code "Non-thread-safe operation …"} when called off the loop's thread while
+     * it runs. Debug mode applies it to callSoon/callAt and future completion; task creation
+     * applies it in every mode, because a task created off the loop corrupts it (hand it over
+     * with {@code callSoonThreadsafe} or {@code Aio.runCoroutineThreadsafe}).
+     */
     void checkThread() {
         if (loopThread != null && !inLoopThread()) {
             throw wrongThread();
@@ -81,11 +94,15 @@ final class LoopThreads {
                 + " (from other threads use callSoonThreadsafe() or Aio.runCoroutineThreadsafe())");
     }
 
-    /** A strand to run a new task's {@code body} on, named {@code name}. */
-    Strand newStrand(Runnable body, String name) {
+    /**
+     * A strand to run a new task's {@code body} on, named {@code name}; {@code onInterrupt} runs on
+     * the loop when the body's thread is interrupted from outside while it waits (compatibility
+     * mode; in native mode the body itself resumes on the loop and sees the interrupt).
+     */
+    Strand newStrand(Runnable body, String name, Runnable onInterrupt) {
         if (nativeMode) {
-            return VirtualThreads.nativeStrand(taskThreads, body, name);
+            return VirtualThreads.nativeStrand(scheduler, pinWatch, body, name);
         }
-        return VirtualThreads.compatStrand(body, name, scheduler::execute, holder -> turnHolder = holder);
+        return VirtualThreads.compatStrand(body, name, scheduler::execute, holder -> turnHolder = holder, onInterrupt);
     }
 }

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -97,6 +98,8 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     private LongConsumer iterationHook;
     private volatile boolean stopping;
     private volatile boolean closed;
+    /** close() is ending the pending tasks: their steps still come to this loop. */
+    private volatile boolean closing;
 
     /** A loop in native mode when the JVM allows it, otherwise in compatibility mode. */
     public SelectorEventLoop() {
@@ -237,10 +240,15 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
             if (!eager.intercept(r)) {
                 ready.addLast(r);
             }
-        } else if (!closed) {
+        } else if (!closed || closing) {
             remote.offer(r);
+        } else if (isNativeMode()) {
+            // A task of a closed loop that was still in a JDK blocking call when close() gave up on it:
+            // it was destroyed (its awaits throw at once), so it ends off the loop rather than never.
+            VirtualThreads.defaultScheduler().execute(r);
+        } else {
+            Thread.ofVirtual().name("aio4j-closed-loop-step").start(r);
         }
-        // A closed loop drops continuations: their tasks can never run again.
     }
 
     @Override
@@ -282,8 +290,8 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     }
 
     @Override
-    public Strand newStrand(Runnable body, String name) {
-        return threads.newStrand(body, name);
+    public Strand newStrand(Runnable body, String name, Runnable onInterrupt) {
+        return threads.newStrand(body, name, onInterrupt);
     }
 
     @Override
@@ -307,13 +315,13 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     }
 
     @Override
-    public void taskCreated(Task<?> task) {
-        tasks.created(task);
+    public Object taskCreated(Task<?> task) {
+        return tasks.created(task);
     }
 
     @Override
-    public void taskFinished(Task<?> task) {
-        tasks.finished(task);
+    public void taskFinished(Task<?> task, Object registration) {
+        tasks.finished((TaskRegistry.Node) registration);
         debug.stepFinished(task);
     }
 
@@ -325,6 +333,11 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     @Override
     public Set<Task<?>> allTasks() {
         return tasks.allTasks();
+    }
+
+    @Override
+    public List<Task<?>> pendingTasks() {
+        return tasks.snapshot();
     }
 
     @Override
@@ -433,7 +446,15 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         }
         closed = true;
         io.close();
-        tasks.reportPendingAtClose();
+        if (!tasks.isEmpty()) {
+            tasks.closing();
+            closing = true;
+            try {
+                PendingTasksAtClose.end(this, threads, tasks.snapshot(), ready, remote, this::runOne);
+            } finally {
+                closing = false;
+            }
+        }
         debug.loopClosed();
         ready.clear();
         remote.clear();
@@ -475,7 +496,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         if (debug.on) {
             for (int i = 0; i < count; i++) {
                 Runnable r = ready.pollFirst();
-                long t0 = debug.callbackStarts(threads.loopThread());
+                long t0 = debug.callbackStarts(threads.loopThread(), r);
                 runOne(r);
                 debug.callbackEnded(t0, r);
             }
