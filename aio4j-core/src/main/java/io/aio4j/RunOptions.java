@@ -1,6 +1,6 @@
 package io.aio4j;
 
-import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.loop.LoopCore;
 import io.aio4j.internal.time.Durations;
 import java.time.Duration;
 
@@ -50,7 +50,7 @@ public final class RunOptions {
 
     void applyTo(EventLoop loop) {
         if (eagerTasks != null) {
-            SelectorEventLoop.of(loop).setEagerTasks(eagerTasks);
+            LoopCore.require(loop).setEagerTasks(eagerTasks);
         }
         if (debug != null) {
             loop.setDebug(debug);

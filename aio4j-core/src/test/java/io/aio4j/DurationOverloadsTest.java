@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.net.ConnectOptions;
 import io.aio4j.net.ServerOptions;
-import io.aio4j.net.TlsContext;
-import io.aio4j.net.TlsOptions;
+import io.aio4j.tls.TlsContext;
+import io.aio4j.tls.TlsOptions;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

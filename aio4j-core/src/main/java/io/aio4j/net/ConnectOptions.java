@@ -1,6 +1,9 @@
 package io.aio4j.net;
 
+import io.aio4j.internal.net.TlsTimeouts;
 import io.aio4j.internal.time.Durations;
+import io.aio4j.tls.TlsContext;
+import io.aio4j.tls.TlsOptions;
 import java.time.Duration;
 
 /**
@@ -15,8 +18,8 @@ import java.time.Duration;
 public record ConnectOptions(TlsContext tls, String serverHostname, double handshakeTimeout, double shutdownTimeout) {
     /** Validates the timeouts. */
     public ConnectOptions {
-        TlsOptions.checkTimeout("handshakeTimeout", handshakeTimeout);
-        TlsOptions.checkTimeout("shutdownTimeout", shutdownTimeout);
+        TlsTimeouts.check("handshakeTimeout", handshakeTimeout);
+        TlsTimeouts.check("shutdownTimeout", shutdownTimeout);
     }
 
     /** No TLS; 60 s handshake and 30 s shutdown timeouts when TLS is added. */

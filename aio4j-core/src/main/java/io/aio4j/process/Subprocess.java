@@ -2,14 +2,17 @@ package io.aio4j.process;
 
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
+import io.aio4j.Future;
+import io.aio4j.ReturnWhen;
 import io.aio4j.Task;
 import io.aio4j.internal.process.RealSubprocessTransport;
+import io.aio4j.internal.time.Durations;
 import io.aio4j.net.BrokenPipeException;
 import io.aio4j.net.ConnectionResetException;
-import io.aio4j.net.StreamReader;
-import io.aio4j.net.StreamWriter;
-import io.aio4j.internal.time.Durations;
+import io.aio4j.stream.StreamReader;
+import io.aio4j.stream.StreamWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -57,7 +60,7 @@ public final class Subprocess implements AutoCloseable {
     /**
      * Starts program {@code argv[0]} with arguments {@code argv[1..]}; call from a task.
      *
-     * @throws io.aio4j.net.FileNotFoundException when there is no such program
+     * @throws io.aio4j.net.NoSuchFileOrDirectoryException when there is no such program
      */
     public static Subprocess exec(ProcessOptions options, String... argv) {
         Objects.requireNonNull(options, "options");
@@ -124,13 +127,13 @@ public final class Subprocess implements AutoCloseable {
 
     /**
      * {@link #waitFor()} for at most {@code timeout} of loop time: whether the child exited (and
-     * its pipes closed) in time, as {@link java.lang.Process#waitFor(Duration)} answers. On
-     * {@code false} the child is left running: {@link #kill()} or {@link #close()} it.
+     * its pipes closed) in time, as {@link java.lang.Process#waitFor(long, java.util.concurrent.TimeUnit)}
+     * answers. On {@code false} the child is left running: {@link #kill()} or {@link #close()} it.
      */
     public boolean waitFor(Duration timeout) {
         double seconds = Durations.toSeconds(timeout, "timeout");
-        io.aio4j.Future<Integer> exit = ((RealSubprocessTransport) transport).exitFuture();
-        return Aio.wait(java.util.List.of(exit), seconds, io.aio4j.ReturnWhen.ALL_COMPLETED).pending().isEmpty();
+        Future<Integer> exit = ((RealSubprocessTransport) transport).exitFuture();
+        return Aio.wait(List.of(exit), seconds, ReturnWhen.ALL_COMPLETED).pending().isEmpty();
     }
 
     /**

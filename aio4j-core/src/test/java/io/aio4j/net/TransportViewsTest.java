@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.internal.net.TestCertsAccess;
+import io.aio4j.stream.StreamPair;
+import io.aio4j.stream.Streams;
+import io.aio4j.tls.TlsContext;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.Pipe;
+import java.nio.file.Path;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +32,7 @@ class TransportViewsTest {
                 w.close();
             }, "127.0.0.1", 0);
             SocketAddress listening = server.sockets().get(0);
-            try (StreamPair c = Streams.openConnection("127.0.0.1", StreamsTest.port(server))) {
+            try (StreamPair c = Streams.openConnection("127.0.0.1", ((InetSocketAddress) listening).getPort())) {
                 Transport t = c.writer().transport();
                 assertEquals(listening, t.peerAddress());
                 assertSame(t.extraInfo("peername"), t.peerAddress());
@@ -44,7 +48,7 @@ class TransportViewsTest {
 
     @Test
     void tlsTransportsGiveTheirSession() {
-        java.nio.file.Path dir = TestCertsAccess.dir();
+        Path dir = TestCertsAccess.dir();
         TlsContext serverTls = TlsContext.server().loadCertChain(dir.resolve("cert.pem"), dir.resolve("key.pem"));
         TlsContext clientTls = TlsContext.client().loadVerifyLocations(dir.resolve("cert.pem"));
         Aio.run(() -> {
@@ -52,7 +56,8 @@ class TransportViewsTest {
                 w.write(w.transport().sslSession().getProtocol().getBytes());
                 w.close();
             }, "127.0.0.1", 0, ServerOptions.defaults().tls(serverTls));
-            try (StreamPair c = Streams.openConnection("localhost", StreamsTest.port(server),
+            int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
+            try (StreamPair c = Streams.openConnection("localhost", port,
                     ConnectOptions.defaults().tls(clientTls))) {
                 SSLSession session = c.writer().transport().sslSession();
                 assertNotNull(session);

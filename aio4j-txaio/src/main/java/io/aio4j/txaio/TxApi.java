@@ -111,8 +111,8 @@ public interface TxApi {
     /**
      * {@link #asFuture} of a function returning an aio4j {@code Future} (or {@code Task}), typed
      * by its result. On the aio4j backend the future itself is adopted; on the others it is
-     * followed through {@code Future.toCompletableFuture()}, so call this on the aio4j future's
-     * loop thread.
+     * followed through {@code Future.toCompletableFuture()}, which is thread-safe, so this may be
+     * called from any thread.
      *
      * @throws IllegalArgumentException if fn is null
      */

@@ -93,9 +93,7 @@ public final class SocketTransport implements Transport {
         });
         if (waiter != null) {
             loop.callSoon(() -> {
-                if (!waiter.isDone()) {
-                    waiter.setResult(null);
-                }
+                waiter.trySetResult(null);
             });
         }
     }
@@ -354,14 +352,14 @@ public final class SocketTransport implements Transport {
     private void maybePauseProtocol() {
         if (bufferSize > high && !protocolPaused) {
             protocolPaused = true;
-            FlowControl.pauseWriting(loop, this, protocol);
+            ProtocolCalls.pauseWriting(loop, this, protocol);
         }
     }
 
     private void maybeResumeProtocol() {
         if (protocolPaused && bufferSize <= low) {
             protocolPaused = false;
-            FlowControl.resumeWriting(loop, this, protocol);
+            ProtocolCalls.resumeWriting(loop, this, protocol);
         }
     }
 
@@ -399,7 +397,7 @@ public final class SocketTransport implements Transport {
                 LOG.log(System.Logger.Level.DEBUG, this + ": " + message, mapped);
             }
         } else {
-            loop.callExceptionHandler(new ExceptionContext(message, mapped, null, null, null, this, protocol, null));
+            loop.callExceptionHandler(ExceptionContext.forTransport(message, mapped, this, protocol));
         }
         forceClose(mapped);
     }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.internal.loop.SelectorEventLoop;
-import io.aio4j.net.StreamPair;
-import io.aio4j.net.StreamWriter;
-import io.aio4j.net.Streams;
+import io.aio4j.stream.StreamPair;
+import io.aio4j.stream.StreamWriter;
+import io.aio4j.stream.Streams;
 import io.aio4j.testing.LogCapture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -34,7 +34,7 @@ class SlowCallbacksTest {
         loop.callSoon(loop::stop);
         loop.runForever();
 
-        String warning = log.first(Level.WARNING, "Executing ");
+        String warning = hogTookReport();
         assertNotNull(warning, () -> log.messages(Level.WARNING).toString());
         assertTrue(warning.matches("(?s)Executing <Handle SlowCallbacksTest.<lambda>\\(\\) created at SlowCallbacksTest.java:\\d+>"
                 + " took \\d+\\.\\d{3} seconds\nThe loop was stuck at \\(sampled after \\d+\\.\\d{3} seconds, most recent call last\\):"
@@ -51,11 +51,56 @@ class SlowCallbacksTest {
             hogTheLoop();
         }));
 
-        String warning = log.first(Level.WARNING, "Executing <Task");
+        String warning = hogTookReport();
         assertNotNull(warning, () -> log.messages(Level.WARNING).toString());
         assertTrue(warning.matches("(?s)Executing <Task (pending|finished) name='Task-\\d+' coro=<SlowCallbacksTest.<lambda>\\(\\).*"
                 + "created at SlowCallbacksTest.java:\\d+> took \\d+\\.\\d{3} seconds\nThe loop was stuck at .*"), warning);
         assertTrue(warning.contains("SlowCallbacksTest.hogTheLoop(SlowCallbacksTest.java:"), warning);
+    }
+
+    @Test
+    void aStepThatDoesNotEndIsReportedWhileItIsStuck() {
+        loop.setDebug(true);
+        loop.setSlowCallbackDuration(THRESHOLD);
+        // The step ends only once the report of it being stuck was logged: without the report it never ends
+        // (until the bound, which fails the test).
+        loop.callSoon(() -> {
+            long bound = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (warningContaining("is still running") == null && System.nanoTime() < bound) {
+                spinABit();
+            }
+        });
+        loop.callSoon(loop::stop);
+        loop.runForever();
+
+        String warning = warningContaining("is still running");
+        assertNotNull(warning, () -> log.messages(Level.WARNING).toString());
+        assertTrue(warning.matches("(?s)Executing <Handle SlowCallbacksTest.<lambda>\\(\\) created at SlowCallbacksTest.java:\\d+>"
+                + " is still running after \\d+\\.\\d{3} seconds\nThe loop is stuck at \\(most recent call last\\):\n.*"), warning);
+        assertTrue(warning.contains("SlowCallbacksTest.lambda$aStepThatDoesNotEndIsReportedWhileItIsStuck$"), warning);
+        assertNotNull(warningContaining(" took "), "the step is reported when it ends, too");
+    }
+
+    /**
+     * The report made when the hogging step ended. Not simply the first warning: on a loaded
+     * machine the hog can outlast three thresholds before the watchdog samples it (its "is still
+     * running" report then comes first), and a task's first step can pass the threshold too.
+     */
+    private String hogTookReport() {
+        return log.messages(Level.WARNING).stream()
+                .filter(m -> m.contains(" took ") && m.contains("SlowCallbacksTest.hogTheLoop("))
+                .findFirst().orElse(null);
+    }
+
+    private String warningContaining(String text) {
+        return log.messages(Level.WARNING).stream().filter(m -> m.contains(text)).findFirst().orElse(null);
+    }
+
+    private static void spinABit() {
+        long end = System.nanoTime() + 1_000_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test

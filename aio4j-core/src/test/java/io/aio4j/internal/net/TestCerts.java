@@ -1,6 +1,6 @@
 package io.aio4j.internal.net;
 
-import io.aio4j.net.TlsContext;
+import io.aio4j.tls.TlsContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
