@@ -18,6 +18,11 @@ module io.aio4j {
     // internal, for aio4j's own modules: the virtual-time loop of aio4j-test extends the loop.
     exports io.aio4j.internal.loop to io.aio4j.test;
 
+    // internal, for the live monitor: per-loop counters, read-only views, the terminated-task
+    // history and the ServiceLoader hook behind -Daio4j.monitor.
+    exports io.aio4j.internal.stats to io.aio4j.monitor;
+    uses io.aio4j.internal.stats.MonitorStarter;
+
     // internal: everything else (io.aio4j.internal.*) is not exported, except debug mode's
     // Flight Recorder events to the recorder.
     exports io.aio4j.internal.debug to jdk.jfr;

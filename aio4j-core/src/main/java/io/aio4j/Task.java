@@ -3,6 +3,8 @@ package io.aio4j;
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.loop.Current;
 import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.stats.TaskHistory;
+import io.aio4j.internal.stats.TaskInternals;
 import io.aio4j.internal.task.Strand;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -36,6 +38,11 @@ public final class Task<T> extends Future<T> {
      * compatibility (strict hand-off to an ordinary virtual thread).
      */
     private static final AtomicLong COUNTER = new AtomicLong();
+
+    static {
+        // Monitor hook: read-only access for io.aio4j.internal.stats.
+        TaskInternals.install(t -> t.coroName, t -> t.strand.thread());
+    }
 
     private final SelectorEventLoop host;
     private final Strand strand;
@@ -114,6 +121,7 @@ public final class Task<T> extends Future<T> {
         if (isDone()) {
             return false;
         }
+        TaskHistory.cancelRequested(this); // monitor hook
         numCancelRequests++;
         Future<?> w = waiter;
         if (w != null && w.cancel(msg)) {
@@ -301,25 +309,26 @@ public final class Task<T> extends Future<T> {
         }
         if (mustCancel) {
             mustCancel = false;
-            finish(() -> cancelInternal(cancelMessage, null));
+            finish(() -> cancelInternal(cancelMessage, null), null);
         } else {
-            finish(() -> setResultInternal(value));
+            finish(() -> setResultInternal(value), null);
         }
     }
 
     private void finishExceptionally(Throwable error) {
         if (error instanceof CancelledException c) {
-            finish(() -> cancelInternal(c.getMessage(), c));
+            finish(() -> cancelInternal(c.getMessage(), c), error);
         } else if (interruptedForCancel && isInterruption(error)) {
-            finish(() -> cancelInternal(cancelMessage, null));
+            finish(() -> cancelInternal(cancelMessage, null), error);
         } else {
-            finish(() -> setExceptionInternal(error));
+            finish(() -> setExceptionInternal(error), error);
         }
     }
 
-    private void finish(Runnable completion) {
+    private void finish(Runnable completion, Throwable error) {
         host.taskFinished(this);
         completion.run();
+        TaskHistory.ended(this, error); // monitor hook
     }
 
     private static boolean isInterruption(Throwable error) {

@@ -24,6 +24,9 @@ import io.aio4j.internal.debug.ResourceWarnings;
 import io.aio4j.internal.debug.SlowCallbacks;
 import io.aio4j.internal.debug.TaskDump;
 import io.aio4j.internal.debug.TaskDumpSignal;
+import io.aio4j.internal.stats.LoopStats;
+import io.aio4j.internal.stats.MonitorAutostart;
+import io.aio4j.internal.stats.TaskHistory;
 import io.aio4j.internal.task.Strand;
 import io.aio4j.internal.task.VirtualThreads;
 import io.aio4j.net.ConnectOptions;
@@ -157,6 +160,8 @@ public class SelectorEventLoop implements EventLoop {
     private ResourceWarnings.Tracker unclosedWarning;
     /** Debug mode: the "Task was destroyed but it is pending!" trackers of pending tasks. */
     private final Map<Task<?>, Runnable> pendingTrackers = new IdentityHashMap<>();
+    /** Monitor hook: counters a monitor reads from its own thread (io.aio4j.internal.stats). */
+    private final LoopStats stats = new LoopStats(this::time);
 
     /** A loop in native mode when the JVM allows it, otherwise in compatibility mode. */
     public SelectorEventLoop() {
@@ -180,6 +185,7 @@ public class SelectorEventLoop implements EventLoop {
         }
         Loops.add(this);
         TaskDumpSignal.installFromProperty();
+        MonitorAutostart.startOnce(); // monitor hook: -Daio4j.monitor
     }
 
     /** How tasks get the loop; see the README, "native mode". */
@@ -389,6 +395,7 @@ public class SelectorEventLoop implements EventLoop {
     /** Registers a new task as pending (for {@code Aio.allTasks}). */
     public void taskCreated(Task<?> task) {
         liveTasks.add(task);
+        TaskHistory.created(task); // monitor hook
         if (debug) {
             pendingTrackers.put(task, PendingTasks.track(this, task));
         }
@@ -469,6 +476,7 @@ public class SelectorEventLoop implements EventLoop {
                     + "virtual threads mounted on it (run it from a platform thread, or use -Daio4j.mode=compat)");
         }
         thread = me;
+        stats.runStarted(); // monitor hook
         Current.set(this);
         boolean interrupted = false;
         try {
@@ -626,6 +634,7 @@ public class SelectorEventLoop implements EventLoop {
         }
 
         int n = ready.size();
+        stats.stepsBegin(n, timers.size(), end); // monitor hook
         if (debug) {
             for (int i = 0; i < n; i++) {
                 runTimed(ready.pollFirst());
@@ -635,6 +644,7 @@ public class SelectorEventLoop implements EventLoop {
                 runOne(ready.pollFirst());
             }
         }
+        stats.stepsEnd(); // monitor hook
     }
 
     private void purgeCancelledTimers() {
@@ -1035,6 +1045,33 @@ public class SelectorEventLoop implements EventLoop {
                     + ". For native mode run java with --add-opens java.base/java.lang=ALL-UNNAMED"
                     + " (on the module path: --add-opens java.base/java.lang=io.aio4j)");
         }
+    }
+
+    // ------------------------------------------------------------------ monitor hooks: read by io.aio4j.internal.stats
+
+    /** This loop's counters for a monitor. */
+    public LoopStats stats() {
+        return stats;
+    }
+
+    /** The loop's id, unique in this JVM (the {@code #N} of its repr). */
+    public long id() {
+        return id;
+    }
+
+    /** The thread running the loop, or null when it is not running. */
+    public Thread loopThread() {
+        return thread;
+    }
+
+    /** Compatibility mode: the task thread holding the turn, or null. */
+    public Thread turnHolder() {
+        return turnHolder;
+    }
+
+    /** The task whose step ran last (a monitor's hint for which task holds the loop); may be stale. */
+    public Task<?> steppingTask() {
+        return steppingTask;
     }
 
     // ------------------------------------------------------------------ signals

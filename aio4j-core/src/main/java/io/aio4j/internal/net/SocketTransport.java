@@ -81,6 +81,7 @@ public final class SocketTransport implements Transport {
         if (server != null) {
             server.attach(this);
         }
+        loop.stats().transportOpened(); // monitor hook
         // The loop's selector keeps a live transport reachable; this fires for one left open when
         // its loop is closed and dropped (asyncio's usual case too).
         this.unclosed = loop.isDebug()
@@ -151,6 +152,7 @@ public final class SocketTransport implements Transport {
             readEof();
             return;
         }
+        loop.stats().bytesIn(n); // monitor hook
         buf.flip();
         byte[] data = new byte[n];
         buf.get(data);
@@ -234,6 +236,7 @@ public final class SocketTransport implements Transport {
             readEof();
             return;
         }
+        loop.stats().bytesIn(n); // monitor hook
         try {
             buffered.bufferUpdated(n);
         } catch (Throwable t) {
@@ -258,7 +261,7 @@ public final class SocketTransport implements Transport {
         }
         if (buffer.isEmpty()) {
             try {
-                channel.write(data);
+                loop.stats().bytesOut(channel.write(data)); // monitor hook
             } catch (IOException e) {
                 fatalError(e, "Fatal write error on socket transport");
                 return;
@@ -299,6 +302,7 @@ public final class SocketTransport implements Transport {
             return;
         }
         bufferSize -= (int) written;
+        loop.stats().bytesOut(written); // monitor hook
         while (!buffer.isEmpty() && !buffer.peekFirst().hasRemaining()) {
             buffer.pollFirst();
         }
@@ -434,6 +438,7 @@ public final class SocketTransport implements Transport {
                 protocol.connectionLost(error);
             }
         } finally {
+            loop.stats().transportClosed(); // monitor hook
             Connect.closeQuietly(channel);
             if (server != null) {
                 server.detach(this);
