@@ -21,6 +21,7 @@ public final class Showcase {
         EXAMPLES.put("bunny", "io.aio4j.examples.txaio.Bunny");
         EXAMPLES.put("multiloop", "io.aio4j.examples.txaio.MultiLoop");
         EXAMPLES.put("sha256", "io.aio4j.examples.process.ParallelSha256");
+        EXAMPLES.put("monitor", "io.aio4j.examples.monitor.MonitorDemo");
     }
 
     private Showcase() {

@@ -65,7 +65,17 @@ final class Http implements HttpHandler {
         Http http = new Http(server, threads, api, token, loopbackOnly);
         server.createContext("/", http);
         server.setExecutor(threads);
-        server.start();
+        // The server's dispatcher thread inherits the daemon flag of the thread that starts it: start it
+        // from a daemon thread, so a monitor never keeps the JVM alive after the application's end.
+        Thread starter = Thread.ofPlatform().daemon().name("aio4j-monitor-start").start(server::start);
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            server.stop(0);
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the monitor's HTTP server", e);
+        }
         return http;
     }
 

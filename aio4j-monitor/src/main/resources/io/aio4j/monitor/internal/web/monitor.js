@@ -1,5 +1,5 @@
 // aio4j monitor page. Every piece of data reaches the page through text nodes
-// (textContent / append of strings), never through innerHTML: task names, messages
+// (textContent / append of strings), never parsed as HTML: task names, messages
 // and stacks are shown as text, whatever characters they hold.
 'use strict';
 (function () {
