@@ -51,6 +51,10 @@ class MonitorApiTest {
     }
 
     static long loopId(LoopThread t) throws Exception {
+        return loopIdOf(http, t);
+    }
+
+    static long loopIdOf(MonitorClient http, LoopThread t) throws Exception {
         for (JsonElement e : http.getJson("/api/loops").getAsJsonArray("loops")) {
             JsonObject l = e.getAsJsonObject();
             if (t.thread.getName().equals(str(l, "thread"))) {
