@@ -64,6 +64,7 @@ class LoopStatsTest {
             Server server = Streams.startServer((r, w) -> {
                 w.write(r.readLine());
                 w.drain();
+                r.read();
                 w.close();
             }, "127.0.0.1", 0);
             int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
