@@ -37,7 +37,6 @@ class LoopViewTest {
         try {
             loop.callSoonThreadsafe(() -> loop.createTask(this::spinUntilReleased, "spinner"));
             LoopView view = viewOf(loop);
-            assertEquals("view-test-loop", view.threadName());
             LoopView.Stuck stuck = null;
             for (int i = 0; i < 500 && (stuck == null || stuck.frames().isEmpty()); i++) {
                 stuck = view.stuck();
@@ -45,6 +44,7 @@ class LoopViewTest {
             }
             assertTrue(stuck != null && stuck.frames().toString().contains("spinUntilReleased"), String.valueOf(stuck));
             assertEquals("spinner", stuck.task());
+            assertEquals("view-test-loop", view.threadName());
             assertTrue(view.stats().sample().inSteps());
             Task<?> spinner = view.tasks().get(0);
             assertEquals("running", view.describe(spinner, view.tasks(), history, false).state());

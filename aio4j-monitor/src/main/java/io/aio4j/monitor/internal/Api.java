@@ -163,13 +163,9 @@ final class Api {
     // ------------------------------------------------------------------ /api/tasks/{id}
 
     Response task(String idText) {
-        Long id = parseId(idText);
-        if (id == null) {
-            return Response.error(404, "bad task id '" + idText + "': ids are the numbers /api/tasks lists");
-        }
-        Found f = find(id);
-        if (f == null) {
-            return notFound(id);
+        Found f = find(idText);
+        if (f.error() != null) {
+            return f.error();
         }
         long now = System.currentTimeMillis();
         List<Task<?>> all = f.watch.view.tasks();
@@ -237,14 +233,11 @@ final class Api {
      * (stuck or stopped; the request stays queued).
      */
     Response cancel(String idText, String message, String requester) {
-        Long id = parseId(idText);
-        if (id == null) {
-            return Response.error(404, "bad task id '" + idText + "': ids are the numbers /api/tasks lists");
+        Found f = find(idText);
+        if (f.error() != null) {
+            return f.error();
         }
-        Found f = find(id);
-        if (f == null) {
-            return notFound(id);
-        }
+        long id = f.id();
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         String msg = message == null || message.isEmpty() ? null : message;
         Task<?> task = f.task;
@@ -324,15 +317,21 @@ final class Api {
         j.endArray();
     }
 
-    private Found find(long id) {
+    /** The pending task whose id is {@code idText}, or the 404 to answer. */
+    private Found find(String idText) {
+        Long id = parseId(idText);
+        if (id == null) {
+            return new Found(-1, null, null,
+                    Response.error(404, "bad task id '" + idText + "': ids are the numbers /api/tasks lists"));
+        }
         for (LoopWatch w : sampler.watches()) {
             for (Task<?> t : w.view.tasks()) {
                 if (!t.isDone() && history.idOf(t) == id) {
-                    return new Found(w, t);
+                    return new Found(id, w, t, null);
                 }
             }
         }
-        return null;
+        return new Found(id, null, null, notFound(id));
     }
 
     /** A non-negative decimal id, or null. */
@@ -348,6 +347,7 @@ final class Api {
         return Long.parseLong(s);
     }
 
-    private record Found(LoopWatch watch, Task<?> task) {
+    /** A task found by id, or the error to answer instead. */
+    private record Found(long id, LoopWatch watch, Task<?> task, Response error) {
     }
 }
