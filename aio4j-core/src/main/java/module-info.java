@@ -11,12 +11,15 @@ module io.aio4j {
     // API
     exports io.aio4j;
     exports io.aio4j.net;
+    exports io.aio4j.stream;
+    exports io.aio4j.tls;
     exports io.aio4j.process;
     exports io.aio4j.sync;
     exports io.aio4j.queue;
 
-    // internal, for aio4j's own modules: the virtual-time loop of aio4j-test extends the loop.
-    exports io.aio4j.internal.loop to io.aio4j.test;
+    // SPI, for aio4j's own modules: the virtual-time TestLoop of aio4j-test is built on the loop
+    // (LoopEngine) with its own clock and poller.
+    exports io.aio4j.internal.loop.spi to io.aio4j.test;
 
     // internal, for the live monitor: per-loop counters, read-only views, the terminated-task
     // history and the ServiceLoader hook behind -Daio4j.monitor.

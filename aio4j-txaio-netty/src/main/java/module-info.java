@@ -11,5 +11,5 @@ module io.aio4j.txaio.netty {
     exports io.aio4j.txaio.netty;
 
     // found by Txaio.useNetty() and Txaio.withConfig(nettyEventLoop)
-    provides io.aio4j.txaio.internal.DriverProvider with io.aio4j.txaio.netty.internal.NettyDriverProvider;
+    provides io.aio4j.txaio.spi.DriverProvider with io.aio4j.txaio.netty.internal.NettyDriverProvider;
 }

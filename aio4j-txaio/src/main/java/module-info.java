@@ -9,9 +9,10 @@ module io.aio4j.txaio {
     // API
     exports io.aio4j.txaio;
 
-    // SPI for the Netty backend module; not API.
-    exports io.aio4j.txaio.internal to io.aio4j.txaio.netty;
+    // SPI, for the Netty backend module only: what a backend implements (Driver, Cell) and how
+    // it is found (DriverProvider). The machinery in io.aio4j.txaio.internal.* is not exported.
+    exports io.aio4j.txaio.spi to io.aio4j.txaio.netty;
 
-    uses io.aio4j.txaio.internal.DriverProvider;
-    provides io.aio4j.txaio.internal.DriverProvider with io.aio4j.txaio.internal.aio4j.Aio4jDriverProvider;
+    uses io.aio4j.txaio.spi.DriverProvider;
+    provides io.aio4j.txaio.spi.DriverProvider with io.aio4j.txaio.internal.aio4j.Aio4jDriverProvider;
 }

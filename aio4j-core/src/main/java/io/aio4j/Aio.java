@@ -1,12 +1,8 @@
 package io.aio4j;
 
 import io.aio4j.internal.Sneaky;
-import io.aio4j.internal.debug.TaskDump;
 import io.aio4j.internal.loop.Current;
-import io.aio4j.internal.loop.Handoff;
-import io.aio4j.internal.loop.Loops;
-import io.aio4j.internal.loop.SelectorEventLoop;
-import io.aio4j.internal.process.SigintCancel;
+import io.aio4j.internal.loop.LoopCore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -63,17 +59,12 @@ public final class Aio {
             throw new IllegalStateException("Aio.run() cannot be called from a running event loop");
         }
         // A loop whose tasks are mounted on it needs a platform thread; on a virtual one, take turns instead.
-        SelectorEventLoop loop = Thread.currentThread().isVirtual()
-                ? new SelectorEventLoop(SelectorEventLoop.Mode.COMPAT) : new SelectorEventLoop();
+        EventLoop loop = LoopCore.newEventLoop(Thread.currentThread().isVirtual());
         options.applyTo(loop);
         Task<T> task = loop.createTask(main);
-        SigintCancel sigint = SigintCancel.install(loop, task);
         try {
-            return loop.runUntilComplete(task);
-        } catch (CancelledException e) {
-            throw sigint.translate(e);
+            return LoopCore.runMain(loop, task);
         } finally {
-            sigint.close();
             try {
                 Shutdown.cancelAllTasks(loop);
                 loop.runUntilComplete(loop.shutdownDefaultExecutor(SHUTDOWN_EXECUTOR_TIMEOUT));
@@ -90,7 +81,7 @@ public final class Aio {
 
     /** A new event loop (not running, not current). Close it when done. */
     public static EventLoop newEventLoop() {
-        return new SelectorEventLoop();
+        return LoopCore.newEventLoop(false);
     }
 
     /** A lazy, one-shot coroutine of {@code body}: nothing runs until it is awaited or made a task. */
@@ -151,11 +142,7 @@ public final class Aio {
         }
         EventLoop loop = task.loop();
         Future<Void> wakeup = loop.createFuture();
-        TimerHandle timer = loop.callLater(seconds, () -> {
-            if (!wakeup.isDone()) {
-                wakeup.setResult(null);
-            }
-        });
+        TimerHandle timer = loop.callLater(seconds, () -> wakeup.trySetResult(null));
         try {
             task.await(wakeup);
         } finally {
@@ -190,7 +177,7 @@ public final class Aio {
 
     /** The tasks of the running loop that are not done. */
     public static Set<Task<?>> allTasks() {
-        return SelectorEventLoop.of(getRunningLoop()).allTasks();
+        return LoopCore.require(getRunningLoop()).allTasks();
     }
 
     /**
@@ -200,7 +187,7 @@ public final class Aio {
      * {@code kill -USR1 <pid>} (the dump goes to stderr).
      */
     public static String dumpTasks() {
-        return TaskDump.of(Loops.open());
+        return LoopCore.dumpAllLoops();
     }
 
     /**
@@ -209,7 +196,7 @@ public final class Aio {
      * @throws IllegalStateException {@code "no running event loop"}
      */
     public static EventLoop getRunningLoop() {
-        EventLoop loop = Current.loop();
+        EventLoop loop = LoopCore.runningLoop();
         if (loop == null) {
             throw new IllegalStateException("no running event loop");
         }
@@ -350,6 +337,23 @@ public final class Aio {
         return new AsCompleted<>(aws);
     }
 
+    /**
+     * {@link #asCompleted(Collection)} with asyncio's {@code timeout}: once {@code timeoutSeconds} of
+     * loop time passed ({@link Double#POSITIVE_INFINITY}: never), the awaitables done before it are
+     * still returned, then {@code next()} throws {@link TimeoutException}. Nothing is cancelled.
+     */
+    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Awaitable<T>> aws, double timeoutSeconds) {
+        if (Double.isNaN(timeoutSeconds)) {
+            throw new IllegalArgumentException("Invalid timeout: NaN (not a number)");
+        }
+        return new AsCompleted<>(aws, timeoutSeconds);
+    }
+
+    /** {@link #asCompleted(Collection, double)} with a {@link Duration} (saturating: a huge one is no timeout). */
+    public static <T> Iterable<Future<T>> asCompleted(Collection<? extends Awaitable<T>> aws, Duration timeout) {
+        return asCompleted(aws, seconds(timeout));
+    }
+
     /** asyncio.ensure_future: a future as it is, a coroutine as a new task of {@code loop} (null: the running loop). */
     @SuppressWarnings("unchecked")
     static <T> Future<T> ensureFuture(Awaitable<? extends T> aw, EventLoop loop) {
@@ -368,11 +372,7 @@ public final class Aio {
     /** Cancels {@code fut} and waits until it is done (asyncio's {@code _cancel_and_wait}). */
     private static void cancelAndWait(Future<?> fut) {
         Future<Void> waiter = fut.loop().createFuture();
-        java.util.function.Consumer<Future<?>> release = f -> {
-            if (!waiter.isDone()) {
-                waiter.setResult(null);
-            }
-        };
+        java.util.function.Consumer<Future<?>> release = f -> waiter.trySetResult(null);
         fut.addDoneCallback(release);
         try {
             fut.cancel();
@@ -410,22 +410,19 @@ public final class Aio {
                 result.completeExceptionally(e);
                 throw e;
             }
-            task.addDoneCallback(f -> {
-                if (f.isCancelled()) {
-                    result.cancel(false);
-                } else if (f.exception() != null) {
-                    result.completeExceptionally(f.exception());
-                } else {
-                    result.complete(f.result());
-                }
-            });
-            result.whenComplete((v, e) -> {
-                if (result.isCancelled()) {
-                    Handoff.callSoonThreadsafe(loop, () -> task.cancel());
-                }
-            });
+            task.chainTo(result);
         });
         return result;
+    }
+
+    /** {@code d} in seconds, saturating: beyond ~292 years it is infinity (the double overloads' "no limit"). */
+    private static double seconds(Duration d) {
+        Objects.requireNonNull(d, "duration");
+        try {
+            return d.toNanos() / 1e9;
+        } catch (ArithmeticException overflow) {
+            return d.isNegative() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
     }
 
     private static Task<?> currentTaskOrThrow(String what) {

@@ -7,10 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * asyncio.as_completed, iterated in a task: {@code next()} waits until one more of the
- * awaitables is done and returns it (the original future; a coroutine's task).
+ * awaitables is done and returns it (the original future; a coroutine's task). With a timeout,
+ * as asyncio's: once it passes, the awaitables done before it are still returned, then
+ * {@code next()} throws {@link TimeoutException} and the iteration ends; nothing is cancelled.
  */
 final class AsCompleted<T> implements Iterable<Future<T>>, Iterator<Future<T>> {
     private final EventLoop loop;
@@ -18,8 +21,18 @@ final class AsCompleted<T> implements Iterable<Future<T>>, Iterator<Future<T>> {
     private int todo;
     private Future<Void> waiter;
     private boolean iterated;
+    private boolean timedOut;
+    /** The timeout passed: completions after it are not followed any more. */
+    private boolean stopped;
+    private final Consumer<Future<T>> onDone = this::completed;
+    private final TimerHandle timer;
+    private final Set<Future<T>> futures;
 
     AsCompleted(Collection<? extends Awaitable<T>> aws) {
+        this(aws, Double.POSITIVE_INFINITY);
+    }
+
+    AsCompleted(Collection<? extends Awaitable<T>> aws, double timeoutSeconds) {
         Objects.requireNonNull(aws, "aws");
         EventLoop l = Aio.getRunningLoop();
         Set<Future<T>> futures = new LinkedHashSet<>();
@@ -27,10 +40,12 @@ final class AsCompleted<T> implements Iterable<Future<T>>, Iterator<Future<T>> {
             futures.add(Aio.ensureFuture(aw, l));
         }
         this.loop = l;
+        this.futures = futures;
         this.todo = futures.size();
         for (Future<T> f : futures) {
-            f.addDoneCallback(this::completed);
+            f.addDoneCallback(onDone);
         }
+        this.timer = timeoutSeconds != Double.POSITIVE_INFINITY && todo > 0 ? l.callLater(timeoutSeconds, this::timedOut) : null;
     }
 
     /** The iterator; an as-completed sequence can be iterated once. */
@@ -45,7 +60,7 @@ final class AsCompleted<T> implements Iterable<Future<T>>, Iterator<Future<T>> {
 
     @Override
     public boolean hasNext() {
-        return todo > 0 || !done.isEmpty();
+        return todo > 0 || !done.isEmpty() || timedOut;
     }
 
     /** Waits, in the current task, for the next awaitable to be done and returns it. */
@@ -54,7 +69,7 @@ final class AsCompleted<T> implements Iterable<Future<T>>, Iterator<Future<T>> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        while (done.isEmpty()) {
+        while (done.isEmpty() && !timedOut) {
             waiter = loop.createFuture();
             try {
                 Aio.await(waiter);
@@ -62,14 +77,41 @@ final class AsCompleted<T> implements Iterable<Future<T>>, Iterator<Future<T>> {
                 waiter = null;
             }
         }
+        if (done.isEmpty()) {
+            timedOut = false;
+            throw new TimeoutException();
+        }
         return done.pollFirst();
     }
 
+    /** The timeout passed: stop following what is not done yet. */
+    private void timedOut() {
+        for (Future<T> f : futures) {
+            if (!f.isDone()) {
+                f.removeDoneCallback(onDone);
+            }
+        }
+        todo = 0;
+        stopped = true;
+        timedOut = true;
+        wake();
+    }
+
     private void completed(Future<T> f) {
+        if (stopped) {
+            return;
+        }
         todo--;
         done.addLast(f);
-        if (waiter != null && !waiter.isDone()) {
-            waiter.setResult(null);
+        if (todo == 0 && timer != null) {
+            timer.cancel();
+        }
+        wake();
+    }
+
+    private void wake() {
+        if (waiter != null) {
+            waiter.trySetResult(null);
         }
     }
 }

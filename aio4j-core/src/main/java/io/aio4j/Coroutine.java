@@ -2,7 +2,7 @@ package io.aio4j;
 
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.Sneaky;
-import io.aio4j.internal.debug.NeverAwaited;
+import io.aio4j.internal.loop.LoopCore;
 import java.util.Objects;
 
 /**
@@ -26,7 +26,7 @@ public final class Coroutine<T> implements Awaitable<T> {
     Coroutine(AsyncCallable<T> body, String name) {
         this.body = Objects.requireNonNull(body, "body");
         this.name = name != null ? name : Describe.callable(body);
-        this.neverAwaited = NeverAwaited.track(this, this.name);
+        this.neverAwaited = LoopCore.watchNeverAwaited(this, this.name);
     }
 
     /** The coroutine's name, as reprs and warnings show it: the body's class and method where known. */

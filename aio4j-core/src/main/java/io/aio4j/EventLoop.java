@@ -1,7 +1,6 @@
 package io.aio4j;
 
-import io.aio4j.internal.process.Pipes;
-import io.aio4j.internal.process.RealSubprocessTransport;
+import io.aio4j.internal.loop.LoopCore;
 import io.aio4j.net.ConnectOptions;
 import io.aio4j.net.Connection;
 import io.aio4j.net.DatagramEndpoint;
@@ -9,19 +8,21 @@ import io.aio4j.net.DatagramProtocol;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
-import io.aio4j.net.TlsOptions;
 import io.aio4j.net.Transport;
 import io.aio4j.process.ProcessOptions;
 import io.aio4j.process.SubprocessProtocol;
 import io.aio4j.process.SubprocessTransport;
+import io.aio4j.tls.TlsContext;
+import io.aio4j.tls.TlsOptions;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
-import io.aio4j.internal.loop.SelectorEventLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -169,6 +170,8 @@ public interface EventLoop extends AutoCloseable {
     void setSlowCallbackDuration(double seconds);
 
     // ------------------------------------------------------------------ networking (io.aio4j.net)
+    // Default methods: aio4j's loops answer them (their LoopIo); a loop implemented elsewhere
+    // overrides the socket and signal ones, which otherwise throw IllegalArgumentException.
 
     /**
      * Calls {@code callback} on the loop thread whenever {@code channel} is readable (or, for a
@@ -176,42 +179,64 @@ public interface EventLoop extends AutoCloseable {
      *
      * @throws IllegalArgumentException {@code "the socket must be non-blocking"}
      */
-    void addReader(SelectableChannel channel, Runnable callback);
+    default void addReader(SelectableChannel channel, Runnable callback) {
+        LoopCore.require(this).io().addReader(channel, callback);
+    }
 
     /** Stops watching {@code channel} for reading; returns whether it was watched. */
-    boolean removeReader(SelectableChannel channel);
+    default boolean removeReader(SelectableChannel channel) {
+        return LoopCore.require(this).io().removeReader(channel);
+    }
 
     /** Calls {@code callback} whenever {@code channel} is writable (or, while connecting, connectable). */
-    void addWriter(SelectableChannel channel, Runnable callback);
+    default void addWriter(SelectableChannel channel, Runnable callback) {
+        LoopCore.require(this).io().addWriter(channel, callback);
+    }
 
     /** Stops watching {@code channel} for writing; returns whether it was watched. */
-    boolean removeWriter(SelectableChannel channel);
+    default boolean removeWriter(SelectableChannel channel) {
+        return LoopCore.require(this).io().removeWriter(channel);
+    }
 
     /** Receives up to {@code n} bytes from a non-blocking channel (asyncio's {@code sock_recv}); empty at EOF. */
-    Future<byte[]> sockRecv(SocketChannel channel, int n);
+    default Future<byte[]> sockRecv(SocketChannel channel, int n) {
+        return LoopCore.require(this).io().sockRecv(channel, n);
+    }
 
     /** Receives into {@code buffer} (asyncio's {@code sock_recv_into}): the count read, -1 at EOF. */
-    Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer);
+    default Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) {
+        return LoopCore.require(this).io().sockRecvInto(channel, buffer);
+    }
 
     /** Sends all remaining bytes of {@code data} (asyncio's {@code sock_sendall}). */
-    Future<Void> sockSendall(SocketChannel channel, ByteBuffer data);
+    default Future<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
+        return LoopCore.require(this).io().sockSendall(channel, data);
+    }
 
     /** Connects a non-blocking channel to a resolved address (asyncio's {@code sock_connect}). */
-    Future<Void> sockConnect(SocketChannel channel, SocketAddress address);
+    default Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+        return LoopCore.require(this).io().sockConnect(channel, address);
+    }
 
     /** Accepts a connection, returned non-blocking (asyncio's {@code sock_accept}). */
-    Future<SocketChannel> sockAccept(ServerSocketChannel channel);
+    default Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
+        return LoopCore.require(this).io().sockAccept(channel);
+    }
 
     /** Resolves {@code host} in the default executor (asyncio's {@code getaddrinfo}); logged and timed in debug mode. */
-    Future<List<InetSocketAddress>> getaddrinfo(String host, int port);
+    default Future<List<InetSocketAddress>> getaddrinfo(String host, int port) {
+        return LoopCore.require(this).io().getaddrinfo(host, port);
+    }
 
     /**
      * Opens a TCP connection to {@code host:port} (asyncio's {@code create_connection}): the host
      * is resolved and its addresses are tried in order; the protocol made by {@code factory} has
      * had {@code connectionMade} (and, with TLS, the handshake is done) when the future completes.
      */
-    <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port,
-            ConnectOptions options);
+    default <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port,
+            ConnectOptions options) {
+        return LoopCore.require(this).io().createConnection(factory, host, port, options);
+    }
 
     /** {@link #createConnection(Supplier, String, int, ConnectOptions)} with the defaults (no TLS). */
     default <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port) {
@@ -222,7 +247,9 @@ public interface EventLoop extends AutoCloseable {
      * Listens on {@code host:port} (asyncio's {@code create_server}; port 0: any free port, host
      * null: all interfaces); each accepted connection gets a protocol from {@code factory}.
      */
-    Future<Server> createServer(Supplier<? extends Protocol> factory, String host, int port, ServerOptions options);
+    default Future<Server> createServer(Supplier<? extends Protocol> factory, String host, int port, ServerOptions options) {
+        return LoopCore.require(this).io().createServer(factory, host, port, options);
+    }
 
     /** {@link #createServer(Supplier, String, int, ServerOptions)} with the defaults (backlog 100, no TLS). */
     default Future<Server> createServer(Supplier<? extends Protocol> factory, String host, int port) {
@@ -230,8 +257,10 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /** Connects to a Unix domain socket (asyncio's {@code create_unix_connection}). */
-    <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> factory, Path path,
-            ConnectOptions options);
+    default <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> factory, Path path,
+            ConnectOptions options) {
+        return LoopCore.require(this).io().createUnixConnection(factory, path, options);
+    }
 
     /** {@link #createUnixConnection(Supplier, Path, ConnectOptions)} with the defaults. */
     default <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> factory, Path path) {
@@ -239,7 +268,9 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /** Listens on a Unix domain socket; a stale socket file is replaced, and closing the server removes it. */
-    Future<Server> createUnixServer(Supplier<? extends Protocol> factory, Path path, ServerOptions options);
+    default Future<Server> createUnixServer(Supplier<? extends Protocol> factory, Path path, ServerOptions options) {
+        return LoopCore.require(this).io().createUnixServer(factory, path, options);
+    }
 
     /** {@link #createUnixServer(Supplier, Path, ServerOptions)} with the defaults. */
     default Future<Server> createUnixServer(Supplier<? extends Protocol> factory, Path path) {
@@ -247,18 +278,24 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /** Wraps a connected channel in a transport (asyncio's {@code connect_accepted_socket}); TLS server side when {@code tls} is given. */
-    <P extends Protocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> factory, SocketChannel channel,
-            io.aio4j.net.TlsContext tls);
+    default <P extends Protocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> factory, SocketChannel channel,
+            TlsContext tls) {
+        return LoopCore.require(this).io().connectAcceptedSocket(factory, channel, tls);
+    }
 
     /** Opens a UDP endpoint bound to {@code local} and/or connected to {@code remote} (asyncio's {@code create_datagram_endpoint}). */
-    <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> factory,
-            InetSocketAddress local, InetSocketAddress remote);
+    default <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> factory,
+            InetSocketAddress local, InetSocketAddress remote) {
+        return LoopCore.require(this).io().createDatagramEndpoint(factory, local, remote);
+    }
 
     /**
      * Upgrades a live connection to TLS (asyncio's {@code start_tls}): from now on {@code protocol}
      * sees plain data through the returned transport; it gets no second {@code connectionMade}.
      */
-    Future<Transport> startTls(Transport transport, Protocol protocol, TlsOptions options);
+    default Future<Transport> startTls(Transport transport, Protocol protocol, TlsOptions options) {
+        return LoopCore.require(this).io().startTls(transport, protocol, options);
+    }
 
     // ------------------------------------------------------------------ subprocesses, pipes, signals (io.aio4j.process)
 
@@ -271,19 +308,13 @@ public interface EventLoop extends AutoCloseable {
      */
     default Future<SubprocessTransport> subprocessExec(Supplier<? extends SubprocessProtocol> factory,
             ProcessOptions options, String... argv) {
-        if (argv.length == 0) {
-            throw new IllegalArgumentException("program arguments must be a non-empty sequence");
-        }
-        String program = argv[0];
-        return RealSubprocessTransport.start(this, factory, options, List.of(argv),
-                "execute program '" + program + "'", program);
+        return LoopCore.of(this).io().subprocessExec(factory, options, argv);
     }
 
     /** asyncio's {@code subprocess_shell}: runs {@code command} with {@code /bin/sh -c}. */
     default Future<SubprocessTransport> subprocessShell(Supplier<? extends SubprocessProtocol> factory,
             ProcessOptions options, String command) {
-        return RealSubprocessTransport.start(this, factory, options, List.of("/bin/sh", "-c", command),
-                "run shell command '" + command + "'", command);
+        return LoopCore.of(this).io().subprocessShell(factory, options, command);
     }
 
     /**
@@ -291,15 +322,13 @@ public interface EventLoop extends AutoCloseable {
      * {@link java.nio.channels.Pipe.SourceChannel}…, put in blocking mode) on a pump thread and
      * feeds {@code factory}'s protocol on this loop.
      */
-    default <P extends Protocol> Future<Connection<P>> connectReadPipe(Supplier<P> factory,
-            java.nio.channels.ReadableByteChannel pipe) {
-        return Pipes.connectRead(this, factory, pipe);
+    default <P extends Protocol> Future<Connection<P>> connectReadPipe(Supplier<P> factory, ReadableByteChannel pipe) {
+        return LoopCore.of(this).io().connectReadPipe(factory, pipe);
     }
 
     /** asyncio's {@code connect_write_pipe}: writes to {@code pipe} from a writer thread, with write flow control. */
-    default <P extends Protocol> Future<Connection<P>> connectWritePipe(Supplier<P> factory,
-            java.nio.channels.WritableByteChannel pipe) {
-        return Pipes.connectWrite(this, factory, pipe);
+    default <P extends Protocol> Future<Connection<P>> connectWritePipe(Supplier<P> factory, WritableByteChannel pipe) {
+        return LoopCore.of(this).io().connectWritePipe(factory, pipe);
     }
 
     /**
@@ -310,10 +339,14 @@ public interface EventLoop extends AutoCloseable {
      * @throws IllegalArgumentException {@code "invalid signal number N"}, or
      *     {@code "sig N cannot be caught"} for SIGKILL, SIGSTOP and the signals the JVM keeps
      */
-    void addSignalHandler(int signal, Runnable callback);
+    default void addSignalHandler(int signal, Runnable callback) {
+        LoopCore.require(this).io().addSignalHandler(signal, callback);
+    }
 
     /** Restores {@code signal}'s previous handler; false if this loop had no handler for it. */
-    boolean removeSignalHandler(int signal);
+    default boolean removeSignalHandler(int signal) {
+        return LoopCore.require(this).io().removeSignalHandler(signal);
+    }
 
     /**
      * A text dump of this loop's pending tasks: for each, its name and state, where its body is
@@ -321,6 +354,6 @@ public interface EventLoop extends AutoCloseable {
      * thread, also while the loop is stuck (then it is a best-effort snapshot).
      */
     default String dumpTasks() {
-        return SelectorEventLoop.of(this).dumpTasks();
+        return LoopCore.dumpTasks(this);
     }
 }

@@ -3,8 +3,7 @@ package io.aio4j;
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.Sneaky;
 import io.aio4j.internal.loop.CreationSite;
-import io.aio4j.internal.loop.Handoff;
-import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.loop.LoopCore;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -35,8 +34,8 @@ import java.util.function.Consumer;
  *
  * <p>Don't complete a future that may have been cancelled without checking:
  * <pre>{@code
- *   loop.callSoon(() -> fut.setResult(x));               // throws if fut was cancelled meanwhile
- *   loop.callSoon(() -> { if (!fut.isDone()) fut.setResult(x); });   // do this
+ *   loop.callSoon(() -> fut.setResult(x));      // throws if fut was cancelled meanwhile
+ *   loop.callSoon(() -> fut.trySetResult(x));   // do this: does nothing if fut is done
  * }</pre>
  */
 public non-sealed class Future<T> implements Awaitable<T> {
@@ -52,8 +51,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private static final int CANCELLED = 2;
 
     private final EventLoop loop;
-    /** The loop as its implementation; null for a user-implemented EventLoop. */
-    final SelectorEventLoop core;
+    /** What this future needs from its loop beyond {@link EventLoop}. */
+    final LoopCore core;
     private int state;
     private T result;
     private Throwable exception;
@@ -67,8 +66,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /** A pending future attached to {@code loop}. */
     public Future(EventLoop loop) {
         this.loop = Objects.requireNonNull(loop, "loop");
-        this.core = loop instanceof SelectorEventLoop s ? s : null;
-        this.creationSite = core != null ? core.creationSite() : null;
+        this.core = LoopCore.of(loop);
+        this.creationSite = core.creationSite();
     }
 
     /**
@@ -172,9 +171,29 @@ public non-sealed class Future<T> implements Awaitable<T> {
         exception = error;
         state = FINISHED;
         scheduleCallbacks();
-        if (core != null) {
-            onRetrieved = core.exceptionSet(this, error);
+        onRetrieved = core.exceptionSet(this, error);
+    }
+
+    /**
+     * Sets the result unless the future is done already (cancelled, typically); returns whether
+     * it did. asyncio keeps this as {@code _set_result_unless_cancelled}: the way to complete a
+     * future that its waiter may have given up on.
+     */
+    public final boolean trySetResult(T value) {
+        if (isDone()) {
+            return false;
         }
+        setResult(value);
+        return true;
+    }
+
+    /** Sets the exception unless the future is done already; returns whether it did (see {@link #trySetResult}). */
+    public final boolean trySetException(Throwable error) {
+        if (isDone()) {
+            return false;
+        }
+        setException(error);
+        return true;
     }
 
     /**
@@ -212,20 +231,35 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /**
      * A {@link CompletableFuture} that completes (on the loop thread) when this future does.
      * Cancelling it, from any thread, cancels this future on its loop.
+     *
+     * <p>Thread-safe: this is the bridge for other threads. Called off the loop's thread while the
+     * loop runs, it registers on the loop through {@code callSoonThreadsafe}; if the loop is closed
+     * before this future is done, the returned future fails with {@link IllegalStateException}
+     * {@code "Event loop is closed"}.
      */
     public CompletableFuture<T> toCompletableFuture() {
         CompletableFuture<T> cf = new CompletableFuture<>();
+        if (!core.isRunning() || core.inLoopThread()) {
+            bridgeTo(cf);
+        } else if (!core.handOff(() -> bridgeTo(cf))) {
+            closedBeforeDone(cf);
+        }
+        return cf;
+    }
+
+    /** On the loop (or while it does not run): copies the outcome to {@code cf} now or when done. */
+    private void bridgeTo(CompletableFuture<T> cf) {
         if (isDone()) {
             copyTo(cf);
-            return cf;
+        } else if (loop.isClosed()) {
+            closedBeforeDone(cf);
+        } else {
+            chainTo(cf);
         }
-        addDoneCallback(f -> copyTo(cf));
-        cf.whenComplete((r, e) -> {
-            if (cf.isCancelled()) {
-                Handoff.callSoonThreadsafe(loop, () -> cancel());
-            }
-        });
-        return cf;
+    }
+
+    private static void closedBeforeDone(CompletableFuture<?> cf) {
+        cf.completeExceptionally(new IllegalStateException("Event loop is closed"));
     }
 
     /**
@@ -238,22 +272,19 @@ public non-sealed class Future<T> implements Awaitable<T> {
         Future<T> fut = new Future<>(loop);
         stage.whenComplete((value, error) -> {
             Runnable copy = () -> {
-                if (fut.isDone()) {
-                    return;
-                }
                 Throwable cause = error instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : error;
                 if (cause instanceof CancellationException c) {
                     fut.cancel(c.getMessage());
                 } else if (cause != null) {
-                    fut.setException(cause);
+                    fut.trySetException(cause);
                 } else {
-                    fut.setResult(value);
+                    fut.trySetResult(value);
                 }
             };
-            if (fut.core != null && fut.core.inLoopThread()) {
+            if (fut.core.inLoopThread()) {
                 copy.run();
             } else {
-                Handoff.callSoonThreadsafe(loop, copy);
+                fut.core.handOff(copy);
             }
         });
         fut.addDoneCallback(f -> {
@@ -343,9 +374,66 @@ public non-sealed class Future<T> implements Awaitable<T> {
         onRetrieved = core.exceptionSet(this, error);
     }
 
+    /**
+     * asyncio's {@code _chain_future} from this future to {@code cf}: {@code cf} completes (on the
+     * loop thread) as this future ends, and cancelling {@code cf}, from any thread, cancels this
+     * future on its loop. For {@link #toCompletableFuture()} and {@link Aio#runCoroutineThreadsafe}.
+     */
+    final void chainTo(CompletableFuture<T> cf) {
+        addDoneCallback(f -> copyTo(cf));
+        cf.whenComplete((r, e) -> {
+            if (cf.isCancelled()) {
+                core.handOff(() -> cancel());
+            }
+        });
+    }
+
+    /**
+     * asyncio's {@code _copy_future_state}: completes {@code dest} as {@code source} (done) ended,
+     * unless {@code dest} was cancelled meanwhile.
+     */
+    static <T> void copyState(Future<? extends T> source, Future<T> dest) {
+        if (dest.isCancelled()) {
+            return;
+        }
+        if (source.isCancelled()) {
+            dest.cancel();
+        } else if (source.exception() != null) {
+            dest.setException(source.exception());
+        } else {
+            dest.setResult(source.result());
+        }
+    }
+
     /** Registers a task waiting in {@link Aio#await}: it is resumed directly when this future is done. */
     final void addWakeup(Task<?> task) {
         addCallback(task);
+    }
+
+    /** Takes back {@link #addWakeup}: the task stopped waiting without this future being done. */
+    final void removeWakeup(Task<?> task) {
+        Object cbs = callbacks;
+        if (cbs == task) {
+            callbacks = null;
+        } else if (cbs instanceof CallbackList list) {
+            list.remove(task);
+            if (list.isEmpty()) {
+                callbacks = null;
+            }
+        }
+    }
+
+    /**
+     * Marks the future cancelled with {@code reason} without scheduling its callbacks: its loop is
+     * closed, so they could never run (a task ended at close).
+     */
+    final void abandon(CancelledException reason) {
+        if (state == PENDING) {
+            state = CANCELLED;
+            cancelMessage = reason.getMessage();
+            cancelledException = reason;
+            callbacks = null;
+        }
     }
 
     final CancelledException cancelledError() {
@@ -397,11 +485,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private void schedule(Object cb) {
         if (cb instanceof Task<?> task) {
             task.wakeUp();
-        } else if (core != null) {
-            core.callSoon((Consumer<Object>) cb, this);
         } else {
-            Consumer<Object> c = (Consumer<Object>) cb;
-            loop.callSoon(() -> c.accept(this));
+            core.callSoon((Consumer<Object>) cb, this);
         }
     }
 
@@ -417,7 +502,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     private void checkThread() {
-        if (core != null && core.debugChecks()) {
+        if (core.isDebug()) {
             core.checkThread();
         }
     }

@@ -1,6 +1,6 @@
 package io.aio4j;
 
-import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.loop.LoopCore;
 
 /**
  * Options for {@link Aio#run(AsyncCallable, RunOptions)}, made with {@link Aio#options()}:
@@ -43,7 +43,7 @@ public final class RunOptions {
 
     void applyTo(EventLoop loop) {
         if (eagerTasks != null) {
-            SelectorEventLoop.of(loop).setEagerTasks(eagerTasks);
+            LoopCore.require(loop).setEagerTasks(eagerTasks);
         }
         if (debug != null) {
             loop.setDebug(debug);

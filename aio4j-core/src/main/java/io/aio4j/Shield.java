@@ -28,13 +28,7 @@ final class Shield {
                 }
                 return;
             }
-            if (f.isCancelled()) {
-                outer.cancel();
-            } else if (f.exception() != null) {
-                outer.setException(f.exception());
-            } else {
-                outer.setResult(f.result());
-            }
+            Future.copyState(f, outer);
         };
         inner.addDoneCallback(innerDone);
         outer.addDoneCallback(o -> {

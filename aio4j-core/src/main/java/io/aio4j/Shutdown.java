@@ -1,6 +1,6 @@
 package io.aio4j;
 
-import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.loop.LoopCore;
 import java.util.List;
 import java.util.Set;
 
@@ -10,8 +10,8 @@ final class Shutdown {
     }
 
     /** Cancels every pending task of {@code loop}, gathers them, and reports the exceptions they ended with. */
-    static void cancelAllTasks(SelectorEventLoop loop) {
-        Set<Task<?>> toCancel = loop.allTasks();
+    static void cancelAllTasks(EventLoop loop) {
+        Set<Task<?>> toCancel = LoopCore.require(loop).allTasks();
         if (toCancel.isEmpty()) {
             return;
         }
@@ -25,8 +25,8 @@ final class Shutdown {
             }
             Throwable error = task.exception();
             if (error != null) {
-                loop.callExceptionHandler(new ExceptionContext("unhandled exception during Aio.run() shutdown",
-                        error, null, task, null, null, null, null));
+                loop.callExceptionHandler(ExceptionContext.forTask("unhandled exception during Aio.run() shutdown",
+                        error, task));
             }
         }
     }

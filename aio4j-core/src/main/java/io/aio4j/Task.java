@@ -2,11 +2,11 @@ package io.aio4j;
 
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.loop.Current;
-import io.aio4j.internal.loop.SelectorEventLoop;
-import io.aio4j.internal.stats.TaskHistory;
-import io.aio4j.internal.stats.TaskInternals;
+import io.aio4j.internal.loop.LoopCore;
+import io.aio4j.internal.loop.TaskAccess;
 import io.aio4j.internal.task.Strand;
 import java.io.InterruptedIOException;
+import java.net.SocketException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,8 +24,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Cancellation is asyncio's: {@link #cancel(String)} cancels the future the task awaits,
  * so {@code Aio.await} throws {@link CancelledException} in the body; if the task is not
- * awaiting, the exception is thrown at its next await. A task blocked in a JDK call is
- * interrupted. A body that catches the exception and returns normally completes with its value.
+ * awaiting, the exception is thrown at its next await. A body that catches the exception and
+ * returns normally completes with its value.
+ *
+ * <p><b>Interrupts.</b> One cancellation is delivered once. A task sitting in a JDK blocking
+ * call (native mode: {@code Thread.sleep}, a socket read, {@code BlockingQueue.take}…) gets it
+ * as an interrupt of its thread instead, and the JDK's answer to that interrupt
+ * ({@link InterruptedException}, {@link ClosedByInterruptException},
+ * {@link InterruptedIOException}, a {@link SocketException} "Closed by interrupt") counts as
+ * the {@code CancelledException}: if it leaves the body, the task ends cancelled, and
+ * {@link Aio#timeout}, {@link Aio#waitFor} and {@link Aio#taskGroup} treat it as the
+ * cancellation they caused. The interrupt is then spent: if the body restores the flag after
+ * catching the exception (as the JDK advises), the flag is cleared at the task's next suspension
+ * and does not cancel it again. An interrupt from outside aio4j (someone calls
+ * {@code interrupt()} on a task's thread) is a cancellation request, {@code cancel("interrupted")},
+ * taken at the task's current or next suspension ({@code Aio.await}, {@code Aio.sleep}), in both
+ * modes; a JDK blocking call it reaches first answers it as the JDK does.
  */
 public final class Task<T> extends Future<T> {
     /*
@@ -39,12 +53,7 @@ public final class Task<T> extends Future<T> {
      */
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    static {
-        // Monitor hook: read-only access for io.aio4j.internal.stats.
-        TaskInternals.install(t -> t.coroName, t -> t.strand.thread());
-    }
-
-    private final SelectorEventLoop host;
+    private final LoopCore host;
     private final Strand strand;
     private String name;
     private AsyncCallable<T> body;
@@ -55,19 +64,48 @@ public final class Task<T> extends Future<T> {
     private int numCancelRequests;
     private boolean started;
     private boolean yielding;
-    private boolean interruptedForCancel;
+    /**
+     * A cancellation was delivered as an interrupt and the body has not reached a suspension
+     * since: its JDK interruption exceptions count as that cancellation.
+     */
+    private boolean interruptDelivered;
+    /** Its loop closed while it was pending: every await throws this (see {@link TaskAccess#destroy}). */
+    private CancelledException destroyed;
+    /** Its loop's registration of it, to unregister as it finishes. */
+    private final Object registration;
     /** The innermost active {@link Timeout} of this task (see {@link Aio#currentTimeout()}). */
     Timeout timeout;
 
+    static {
+        TaskAccess.set(new TaskAccess() {
+            @Override
+            public void destroy(Task<?> task, CancelledException reason) {
+                task.endAtClose(reason);
+            }
+
+            @Override
+            public String coroutineName(Task<?> task) {
+                return task.coroName;
+            }
+
+            @Override
+            public Thread thread(Task<?> task) {
+                return task.strand.thread();
+            }
+        });
+    }
+
     Task(EventLoop loop, AsyncCallable<T> body, String name) {
         super(loop);
-        this.host = SelectorEventLoop.of(loop);
+        this.host = LoopCore.require(loop);
         this.body = Objects.requireNonNull(body, "body");
         host.checkNotClosed();
+        // In every mode, not only in debug: a task created off the loop's thread corrupts the loop.
+        host.checkThread();
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
         this.coroName = body instanceof Coroutine.Body<?> cb ? cb.name() : Describe.callable(body);
-        this.strand = host.newStrand(this::runBody, this.name);
-        host.taskCreated(this);
+        this.strand = host.newStrand(this::runBody, this.name, this::interruptedWhileSuspended);
+        this.registration = host.taskCreated(this);
         if (host.eagerTasks() && host.isRunning() && host.inLoopThread()) {
             startEagerly();
         } else {
@@ -115,26 +153,31 @@ public final class Task<T> extends Future<T> {
      */
     @Override
     public boolean cancel(String msg) {
-        if (host.debugChecks()) {
+        if (host.isDebug()) {
             host.checkThread();
         }
         if (isDone()) {
             return false;
         }
-        TaskHistory.cancelRequested(this); // monitor hook
+        LoopCore.taskCancelRequested(this);
         numCancelRequests++;
         Future<?> w = waiter;
         if (w != null && w.cancel(msg)) {
             return true;
         }
+        if (interruptDelivered) {
+            // The interrupt of an earlier request has not reached the body yet: it delivers this one too.
+            return true;
+        }
+        if (started && w == null && !yielding && Thread.currentThread() != strand.thread() && strand.inJdkBlockingCall()) {
+            // Neither awaiting nor queued: the body sits in a JDK blocking call. The interrupt is the delivery.
+            interruptDelivered = true;
+            cancelMessage = msg;
+            strand.thread().interrupt();
+            return true;
+        }
         mustCancel = true;
         cancelMessage = msg;
-        if (started && w == null && !yielding && host.isNativeMode()
-                && Thread.currentThread() != strand.thread()) {
-            // Neither awaiting nor queued: the body sits in a JDK blocking call.
-            interruptedForCancel = true;
-            strand.thread().interrupt();
-        }
         return true;
     }
 
@@ -230,6 +273,9 @@ public final class Task<T> extends Future<T> {
 
     /** Aio.await of a future, on this task's own thread. */
     <R> R await(Future<R> fut) {
+        if (destroyed != null) {
+            throw destroyed;
+        }
         if (fut == this) {
             throw new IllegalStateException("Task cannot await on itself: " + this);
         }
@@ -240,27 +286,47 @@ public final class Task<T> extends Future<T> {
             // The step ending here may have begun without stepResumed (native mode: resumed from a
             // JDK blocking call), so name this task for the slow-step report now.
             host.stepResumed(this);
+            takeInterrupt();
             waiter = fut;
             if (mustCancel && fut.cancel(cancelMessage)) {
                 mustCancel = false;
             }
             fut.addWakeup(this);
-            do {
-                strand.suspend();
-                if (Thread.interrupted() && !fut.isDone()) {
-                    // Interrupted by someone else while awaiting: treat it as a cancellation request.
-                    cancel("interrupted");
-                }
-            } while (!fut.isDone());
+            try {
+                do {
+                    strand.suspend();
+                    if (Thread.interrupted()) {
+                        // Interrupted from outside while awaiting (native mode): a cancellation request.
+                        cancel("interrupted");
+                    }
+                } while (!fut.isDone() && destroyed == null);
+            } catch (IllegalStateException cannotSuspend) {
+                waiter = null;
+                fut.removeWakeup(this);
+                throw cannotSuspend;
+            }
             host.stepResumed(this);
             waiter = null;
-            throwIfMustCancel();
+            if (destroyed != null) {
+                throw destroyed;
+            }
+            if (mustCancel) {
+                mustCancel = false;
+                if (!fut.isCancelled()) {
+                    throw new CancelledException(cancelMessage);
+                }
+                // Cancelled again before resuming: the waiter's cancellation is delivered, with the first message.
+            }
         }
         return fut.result();
     }
 
     /** Aio.sleep(0): give the loop one iteration. */
     void yieldOnce() {
+        if (destroyed != null) {
+            throw destroyed;
+        }
+        takeInterrupt();
         yielding = true;
         try {
             strand.yieldOnce();
@@ -268,6 +334,9 @@ public final class Task<T> extends Future<T> {
             yielding = false;
         }
         host.stepResumed(this);
+        if (Thread.interrupted()) {
+            cancel("interrupted");
+        }
         throwIfMustCancel();
     }
 
@@ -282,13 +351,48 @@ public final class Task<T> extends Future<T> {
         host.stepResumed(this);
     }
 
+    /**
+     * The interrupt rule at a suspension: the flag left by a delivered cancellation is spent and
+     * cleared; a flag set from outside is a cancellation request.
+     */
+    private void takeInterrupt() {
+        boolean flagged = Thread.interrupted();
+        if (interruptDelivered) {
+            interruptDelivered = false;
+        } else if (flagged) {
+            cancel("interrupted");
+        }
+    }
+
+    /** Compatibility mode: the body's thread was interrupted while it waited for its turn; runs on the loop. */
+    private void interruptedWhileSuspended() {
+        if (!isDone() && destroyed == null) {
+            cancel("interrupted");
+        }
+    }
+
     private void throwIfMustCancel() {
         if (mustCancel) {
             mustCancel = false;
-            interruptedForCancel = false;
-            Thread.interrupted();
             throw new CancelledException(cancelMessage);
         }
+    }
+
+    /**
+     * What {@code error}, ending a body or a scope of this task, means for cancellation: the
+     * {@link CancelledException} it is, or stands for (the JDK's answer to the interrupt that
+     * delivered a cancellation; see the class comment), or null when it is no cancellation.
+     */
+    CancelledException cancellationOf(Throwable error) {
+        if (error instanceof CancelledException c) {
+            return c;
+        }
+        if (interruptDelivered && isInterruption(error)) {
+            CancelledException c = new CancelledException(cancelMessage);
+            c.initCause(error);
+            return c;
+        }
+        return null;
     }
 
     private void runBody() {
@@ -299,6 +403,10 @@ public final class Task<T> extends Future<T> {
         try {
             AsyncCallable<T> b = body;
             body = null;
+            if (destroyed != null) {
+                // Its loop closed before it ever ran: like a coroutine closed unstarted, the body never runs.
+                throw destroyed;
+            }
             throwIfMustCancel();
             value = b.call();
         } catch (Throwable error) {
@@ -316,26 +424,54 @@ public final class Task<T> extends Future<T> {
     }
 
     private void finishExceptionally(Throwable error) {
-        if (error instanceof CancelledException c) {
+        CancelledException c = cancellationOf(error);
+        if (c != null) {
             finish(() -> cancelInternal(c.getMessage(), c), error);
-        } else if (interruptedForCancel && isInterruption(error)) {
-            finish(() -> cancelInternal(cancelMessage, null), error);
         } else {
             finish(() -> setExceptionInternal(error), error);
         }
     }
 
+    /** Completes the task; {@code error} is what its body threw (null if it returned), for a monitor. */
     private void finish(Runnable completion, Throwable error) {
-        host.taskFinished(this);
-        completion.run();
-        TaskHistory.ended(this, error); // monitor hook
+        interruptDelivered = false;
+        if (destroyed != null) {
+            // Its loop is closed: nothing can run the done callbacks any more.
+            abandon(destroyed);
+        } else {
+            host.taskFinished(this, registration);
+            completion.run();
+        }
+        LoopCore.taskEnded(this, error);
     }
 
+    /** {@link TaskAccess#destroy}: its loop closes while it is pending. On the closing thread, which holds the loop. */
+    private void endAtClose(CancelledException reason) {
+        if (isDone()) {
+            return;
+        }
+        destroyed = reason;
+        Future<?> w = waiter;
+        if (w != null && !w.isDone()) {
+            strand.resume();
+        } else if (started && w == null && !yielding && strand.inJdkBlockingCall()) {
+            interruptDelivered = true;
+            cancelMessage = reason.getMessage();
+            strand.thread().interrupt();
+        }
+        // Otherwise its next step is queued already (or it never started): close() runs it, and it ends.
+    }
+
+    /** Whether {@code error} is (or wraps) the JDK's answer to an interrupt of the thread. */
     private static boolean isInterruption(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof InterruptedException || t instanceof ClosedByInterruptException
-                    || t instanceof InterruptedIOException) {
+                    || t instanceof InterruptedIOException
+                    || t instanceof SocketException && "Closed by interrupt".equals(t.getMessage())) {
                 return true;
+            }
+            if (t.getCause() == t) {
+                break;
             }
         }
         return false;

@@ -115,7 +115,9 @@ public final class TaskGroup {
         if (error != null && isBaseError(error) && baseError == null) {
             baseError = error;
         }
-        Throwable propagateCancellation = error instanceof CancelledException ? error : null;
+        // A body in a JDK blocking call got the group's cancellation as an interrupt: its answer counts as one.
+        CancelledException bodyCancelled = parent.cancellationOf(error);
+        Throwable propagateCancellation = bodyCancelled;
         if (error != null && !aborting) {
             // The parent is being cancelled, or the body failed: stop the tasks.
             abort();
@@ -145,7 +147,7 @@ public final class TaskGroup {
         if (propagateCancellation != null && errors.isEmpty()) {
             return propagateCancellation;
         }
-        if (error != null && !(error instanceof CancelledException)) {
+        if (error != null && bodyCancelled == null) {
             errors.add(error);
         }
         if (!errors.isEmpty()) {
@@ -170,8 +172,8 @@ public final class TaskGroup {
 
     private void onTaskDone(Future<?> task) {
         tasks.remove(task);
-        if (onCompleted != null && tasks.isEmpty() && !onCompleted.isDone()) {
-            onCompleted.setResult(true);
+        if (onCompleted != null && tasks.isEmpty()) {
+            onCompleted.trySetResult(true);
         }
         if (task.isCancelled()) {
             return;
@@ -185,8 +187,8 @@ public final class TaskGroup {
             baseError = exc;
         }
         if (parent.isDone()) {
-            loop.callExceptionHandler(new ExceptionContext("Task " + task + " has errored out but its parent task "
-                    + parent + " is already completed", exc, null, (Task<?>) task, null, null, null, null));
+            loop.callExceptionHandler(ExceptionContext.forTask("Task " + task + " has errored out but its parent task "
+                    + parent + " is already completed", exc, (Task<?>) task));
             return;
         }
         if (!aborting && !parentCancelRequested) {

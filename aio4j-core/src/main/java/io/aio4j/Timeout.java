@@ -138,10 +138,12 @@ public final class Timeout {
         }
         if (state == State.EXPIRING) {
             state = State.EXPIRED;
-            if (task.uncancel() <= cancellingAtEntry && error instanceof CancelledException) {
+            // A body in a JDK blocking call got the cancellation as an interrupt: its answer counts too.
+            CancelledException cancellation = task.cancellationOf(error);
+            if (task.uncancel() <= cancellingAtEntry && cancellation != null) {
                 // No newer cancellation request is pending: this one was ours.
                 TimeoutException timeout = new TimeoutException();
-                timeout.initCause(error);
+                timeout.initCause(cancellation);
                 return timeout;
             }
         } else if (state == State.ENTERED) {

@@ -24,9 +24,7 @@ final class Wait {
         EventLoop loop = Aio.getRunningLoop();
         Future<Void> waiter = loop.createFuture();
         Runnable release = () -> {
-            if (!waiter.isDone()) {
-                waiter.setResult(null);
-            }
+            waiter.trySetResult(null);
         };
         TimerHandle timer = timeoutSeconds == Double.POSITIVE_INFINITY ? null : loop.callLater(timeoutSeconds, release);
         int[] counter = {futures.size()};

@@ -4,6 +4,7 @@ import java.net.URL;
 import java.security.CodeSource;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The pieces of reprs: callables, values and exceptions in short, and stack frames without the library's. */
@@ -11,6 +12,8 @@ public final class Describe {
     private static final int MAX_VALUE = 60;
     private static final URL CORE = location(Describe.class);
     private static final ConcurrentHashMap<String, Boolean> LIBRARY = new ConcurrentHashMap<>();
+    /** Classes outside the core's jar that count as the library: loops built on the core (aio4j-test's TestLoop). */
+    private static final Set<String> ALSO_LIBRARY = ConcurrentHashMap.newKeySet();
 
     private Describe() {
     }
@@ -61,6 +64,17 @@ public final class Describe {
         return LIBRARY.computeIfAbsent(c, Describe::fromCore);
     }
 
+    /**
+     * Counts {@code cls} as library code from now on: a loop built on the core in another module
+     * delegates to it, and its frames must not be taken for the user's (creation sites, samples of
+     * a stuck loop). Call before any of its frames is looked at.
+     */
+    public static void addLibraryClass(Class<?> cls) {
+        if (ALSO_LIBRARY.add(cls.getName())) {
+            LIBRARY.put(cls.getName(), Boolean.TRUE);
+        }
+    }
+
     /** Whether a class belongs to the JDK or to aio4j's core: {@link #isLibraryFrame} for a live frame. */
     public static boolean isLibraryClass(Class<?> cls) {
         return LIBRARY_CLASS.get(cls);
@@ -73,7 +87,7 @@ public final class Describe {
             if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
                 return true;
             }
-            return c.startsWith("io.aio4j.") && CORE != null && Objects.equals(location(cls), CORE);
+            return ALSO_LIBRARY.contains(c) || c.startsWith("io.aio4j.") && CORE != null && Objects.equals(location(cls), CORE);
         }
     };
 
@@ -97,6 +111,9 @@ public final class Describe {
     }
 
     private static boolean fromCore(String className) {
+        if (ALSO_LIBRARY.contains(className)) {
+            return true;
+        }
         try {
             Class<?> cls = Class.forName(className, false, Describe.class.getClassLoader());
             return CORE != null && Objects.equals(location(cls), CORE);

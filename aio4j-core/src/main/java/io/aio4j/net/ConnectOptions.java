@@ -1,5 +1,9 @@
 package io.aio4j.net;
 
+import io.aio4j.internal.net.TlsTimeouts;
+import io.aio4j.tls.TlsContext;
+import io.aio4j.tls.TlsOptions;
+
 /**
  * The keyword arguments of asyncio's {@code create_connection}, as an immutable value:
  * {@code ConnectOptions.defaults().tls(TlsContext.client())}.
@@ -12,8 +16,8 @@ package io.aio4j.net;
 public record ConnectOptions(TlsContext tls, String serverHostname, double handshakeTimeout, double shutdownTimeout) {
     /** Validates the timeouts. */
     public ConnectOptions {
-        TlsOptions.checkTimeout("handshakeTimeout", handshakeTimeout);
-        TlsOptions.checkTimeout("shutdownTimeout", shutdownTimeout);
+        TlsTimeouts.check("handshakeTimeout", handshakeTimeout);
+        TlsTimeouts.check("shutdownTimeout", shutdownTimeout);
     }
 
     /** No TLS; 60 s handshake and 30 s shutdown timeouts when TLS is added. */

@@ -1,5 +1,6 @@
 package io.aio4j.net;
 
+import io.aio4j.stream.Streams;
 import java.net.SocketAddress;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package io.aio4j.net;
 
+import io.aio4j.internal.net.TlsTimeouts;
+import io.aio4j.tls.TlsContext;
+import io.aio4j.tls.TlsOptions;
+
 /**
  * The keyword arguments of asyncio's {@code create_server}, as an immutable value:
  * {@code ServerOptions.defaults().reusePort(true)}.
@@ -18,8 +22,8 @@ public record ServerOptions(int backlog, boolean reusePort, TlsContext tls, doub
         if (backlog < 0) {
             throw new IllegalArgumentException("backlog < 0: " + backlog);
         }
-        TlsOptions.checkTimeout("handshakeTimeout", handshakeTimeout);
-        TlsOptions.checkTimeout("shutdownTimeout", shutdownTimeout);
+        TlsTimeouts.check("handshakeTimeout", handshakeTimeout);
+        TlsTimeouts.check("shutdownTimeout", shutdownTimeout);
     }
 
     /** Backlog 100, no reusePort, no TLS, serving at once. */

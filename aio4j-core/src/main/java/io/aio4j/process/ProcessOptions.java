@@ -1,6 +1,6 @@
 package io.aio4j.process;
 
-import io.aio4j.net.StreamReader;
+import io.aio4j.stream.StreamReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

@@ -6,8 +6,8 @@ import io.aio4j.Task;
 import io.aio4j.internal.process.RealSubprocessTransport;
 import io.aio4j.net.BrokenPipeException;
 import io.aio4j.net.ConnectionResetException;
-import io.aio4j.net.StreamReader;
-import io.aio4j.net.StreamWriter;
+import io.aio4j.stream.StreamReader;
+import io.aio4j.stream.StreamWriter;
 import java.util.Objects;
 
 /**
@@ -51,7 +51,7 @@ public final class Subprocess {
     /**
      * Starts program {@code argv[0]} with arguments {@code argv[1..]}; call from a task.
      *
-     * @throws io.aio4j.net.FileNotFoundException when there is no such program
+     * @throws io.aio4j.net.NoSuchFileOrDirectoryException when there is no such program
      */
     public static Subprocess exec(ProcessOptions options, String... argv) {
         Objects.requireNonNull(options, "options");

@@ -1,11 +1,11 @@
 package io.aio4j.process;
 
 import io.aio4j.EventLoop;
-import io.aio4j.net.PipeStreams;
 import io.aio4j.net.Protocol;
-import io.aio4j.net.StreamReader;
-import io.aio4j.net.StreamWriter;
 import io.aio4j.net.Transport;
+import io.aio4j.stream.PipeStreams;
+import io.aio4j.stream.StreamReader;
+import io.aio4j.stream.StreamWriter;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.Set;

@@ -217,8 +217,7 @@ public class Queue<E> {
     private static void wakeUpNext(ArrayDeque<Future<Void>> waiters) {
         while (!waiters.isEmpty()) {
             Future<Void> waiter = waiters.pollFirst();
-            if (!waiter.isDone()) {
-                waiter.setResult(null);
+            if (waiter.trySetResult(null)) {
                 break;
             }
         }
@@ -227,9 +226,7 @@ public class Queue<E> {
     private static void releaseAll(ArrayDeque<Future<Void>> waiters) {
         while (!waiters.isEmpty()) {
             Future<Void> waiter = waiters.pollFirst();
-            if (!waiter.isDone()) {
-                waiter.setResult(null);
-            }
+            waiter.trySetResult(null);
         }
     }
 

@@ -28,9 +28,7 @@ public final class Event extends LoopBound {
         }
         value = true;
         for (Future<Boolean> fut : waiters) {
-            if (!fut.isDone()) {
-                fut.setResult(true);
-            }
+            fut.trySetResult(true);
         }
     }
 

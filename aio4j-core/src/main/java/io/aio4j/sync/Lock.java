@@ -98,9 +98,7 @@ public final class Lock extends LoopBound {
             return;
         }
         Future<Boolean> first = waiters.peekFirst();
-        if (!first.isDone()) {
-            first.setResult(true);
-        }
+        first.trySetResult(true);
     }
 
     /** asyncio's repr: {@code <Lock@1b6d3586 [locked, waiters:2]>}. */

@@ -9,6 +9,8 @@ import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
+import io.aio4j.stream.StreamPair;
+import io.aio4j.stream.Streams;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.Aio;
-import io.aio4j.net.FileNotFoundException;
+import io.aio4j.net.NoSuchFileOrDirectoryException;
 import io.aio4j.testing.Binaries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -153,7 +153,7 @@ class SubprocessTest {
 
     @Test
     void aMissingProgramIsFileNotFound() {
-        assertThrows(FileNotFoundException.class,
+        assertThrows(NoSuchFileOrDirectoryException.class,
                 () -> Aio.run(() -> Subprocess.exec("/nonexistent/aio4j-no-such-program")));
     }
 

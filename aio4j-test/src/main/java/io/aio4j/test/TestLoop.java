@@ -1,11 +1,19 @@
 package io.aio4j.test;
 
+import io.aio4j.Awaitable;
+import io.aio4j.EventLoop;
+import io.aio4j.ExceptionContext;
+import io.aio4j.ExceptionHandler;
 import io.aio4j.Future;
-import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.Handle;
+import io.aio4j.Task;
+import io.aio4j.TimerHandle;
+import io.aio4j.internal.loop.spi.LoopEngine;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ExecutorService;
+import java.util.function.LongConsumer;
 
 /**
  * An event loop on virtual time, for tests: asyncio's {@code test_utils.TestLoop} and Trio's
@@ -35,28 +43,35 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Moving the clock does not run anything by itself: timers that became due run on the
  * loop's next iteration. Inside a task, {@code Aio.sleep(0)} after {@code advanceTime} lets
  * them run.
+ *
+ * <p>Everything else is aio4j's real loop, which a TestLoop is built on (not derived from): the
+ * same ready queue, timers, tasks, I/O and debug mode, with the clock and the wait for I/O
+ * replaced. Futures and tasks made on it belong to the TestLoop ({@code future.loop() == testLoop}),
+ * and {@code Aio.getRunningLoop()} returns it inside its tasks.
  */
-public class TestLoop extends SelectorEventLoop {
-    private final AtomicLong nowNanos = new AtomicLong();
-    private final AtomicInteger executorJobs = new AtomicInteger();
+public class TestLoop implements EventLoop {
+    /*
+     * Overview: composition, as Caffeine injects a Ticker. The engine (aio4j's loop) is built
+     * with a VirtualClock and a VirtualTimePoller, and names this TestLoop as the loop users
+     * see, so that futures, tasks, the running loop and exception handlers all say "TestLoop".
+     * Every EventLoop method is the engine's; the rest of this class is the virtual-time knobs.
+     * Fields the engine may read while it is being built (toString, for debug mode's warning)
+     * come first.
+     */
+    private final VirtualClock clock = new VirtualClock();
     private volatile boolean autojump = true;
     private volatile double autojumpThreshold;
+    private final LoopEngine engine = LoopEngine.create(this, clock,
+            (selector, loop) -> new VirtualTimePoller(selector, loop, this, clock));
 
     /** A loop at virtual time 0 with autojump on, in native mode when the JVM allows it. */
     public TestLoop() {
-        super();
     }
 
     /** The virtual clock, in seconds since the loop was made. */
     @Override
     public double time() {
-        return nowNanos.get() / 1e9;
-    }
-
-    /** The virtual clock in nanoseconds. */
-    @Override
-    protected long nanoTime() {
-        return nowNanos.get();
+        return clock.nanoTime() / 1e9;
     }
 
     /**
@@ -69,7 +84,7 @@ public class TestLoop extends SelectorEventLoop {
         if (!(seconds >= 0) || seconds == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("seconds < 0, infinite or NaN: " + seconds);
         }
-        nowNanos.addAndGet(toNanos(seconds));
+        clock.advance(VirtualClock.toNanos(seconds));
         wakeUp();
     }
 
@@ -82,12 +97,11 @@ public class TestLoop extends SelectorEventLoop {
         if (Double.isNaN(when) || Double.isInfinite(when)) {
             throw new IllegalArgumentException("when is infinite or NaN: " + when);
         }
-        long target = toNanos(when);
-        long now = nowNanos.get();
-        if (target < now) {
+        long target = VirtualClock.toNanos(when);
+        if (target < clock.nanoTime()) {
             throw new IllegalArgumentException("time cannot go backwards: when " + when + " < time() " + time());
         }
-        nowNanos.accumulateAndGet(target, Math::max);
+        clock.advanceTo(target);
         wakeUp();
     }
 
@@ -119,86 +133,157 @@ public class TestLoop extends SelectorEventLoop {
     }
 
     /** Whether new tasks start eagerly (asyncio's eager_task_factory); off by default. */
-    @Override
     public boolean eagerTasks() {
-        return super.eagerTasks();
+        return engine.eagerTasks();
     }
 
     /** Starts tasks created from now on eagerly: their body runs at once until it first suspends. */
-    @Override
     public void setEagerTasks(boolean enabled) {
-        super.setEagerTasks(enabled);
+        engine.setEagerTasks(enabled);
     }
 
     /** How many jobs given to {@link #runInExecutor} have not delivered their result to the loop yet. */
     public int executorJobsInFlight() {
-        return executorJobs.get();
+        return engine.executorJobsInFlight();
     }
 
-    /** Runs {@code fn} in an executor as the real loop does, and counts it until its result is back. */
-    @Override
-    public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
-        Future<T> fut = super.runInExecutor(executor, fn);
-        executorJobs.incrementAndGet();
-        fut.addDoneCallback(f -> executorJobs.decrementAndGet());
-        return fut;
-    }
+    // ------------------------------------------------------------------ for aio4j-test's tools (CancellationSweep, TestRun)
 
     /**
-     * Polls for I/O without waiting in real time for timers: the clock jumps to the next timer
-     * when the loop is idle (autojump), and otherwise the loop waits for I/O or other threads only.
+     * Calls {@code hook} on the loop thread at the start of every iteration, with the iteration's
+     * number (1 for the first), before anything of that iteration runs; {@code null} removes it.
      */
-    @Override
-    protected void poll(double timeoutSeconds) {
-        super.poll(0);
-        if (timeoutSeconds <= 0 || busy()) {
-            return;
-        }
-        if (!autojump || timeoutSeconds == Double.POSITIVE_INFINITY || executorJobs.get() > 0) {
-            // Only another thread or I/O can make progress now; advanceTime from another thread wakes us.
-            super.poll(Double.POSITIVE_INFINITY);
-            checkNotInterrupted();
-            return;
-        }
-        double grace = autojumpThreshold;
-        if (grace > 0) {
-            super.poll(grace);
-            checkNotInterrupted();
-            if (busy()) {
-                return;
-            }
-        }
-        nowNanos.addAndGet(toNanos(timeoutSeconds));
+    void onIteration(LongConsumer hook) {
+        engine.onIteration(hook);
     }
 
-    /**
-     * An interrupted thread makes every select return at once, so a loop with nothing to do
-     * would spin; a test framework interrupts the thread on timeout, so end the run instead.
-     */
-    private void checkNotInterrupted() {
-        if (Thread.interrupted()) {
-            throw new IllegalStateException("the thread running " + this + " was interrupted while the loop waited "
-                    + "for other threads or I/O (a test timeout?)");
-        }
+    /** How many iterations the loop has run. */
+    long iterationCount() {
+        return engine.iterationCount();
     }
 
-    private boolean busy() {
-        return hasReadyWork() || hasRemoteWork();
+    /** The tasks of this loop that are not done. */
+    Set<Task<?>> allTasks() {
+        return engine.allTasks();
     }
 
     private void wakeUp() {
-        if (isRunning() && !inLoopThread() && !isClosed()) {
-            execute(() -> { });
+        if (engine.isRunning() && !engine.inLoopThread() && !engine.isClosed()) {
+            engine.wakeUp();
         }
     }
 
-    private static long toNanos(double seconds) {
-        double nanos = Math.ceil(seconds * 1e9);
-        return nanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) nanos;
+    // ------------------------------------------------------------------ EventLoop: the engine's
+
+    @Override
+    public Handle callSoon(Runnable callback) {
+        return engine.callSoon(callback);
+    }
+
+    @Override
+    public Handle callSoonThreadsafe(Runnable callback) {
+        return engine.callSoonThreadsafe(callback);
+    }
+
+    @Override
+    public TimerHandle callLater(double delaySeconds, Runnable callback) {
+        return engine.callLater(delaySeconds, callback);
+    }
+
+    @Override
+    public TimerHandle callAt(double when, Runnable callback) {
+        return engine.callAt(when, callback);
+    }
+
+    @Override
+    public void runForever() {
+        engine.runForever();
+    }
+
+    @Override
+    public <T> T runUntilComplete(Awaitable<T> awaitable) {
+        return engine.runUntilComplete(awaitable);
+    }
+
+    @Override
+    public void stop() {
+        engine.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return engine.isRunning();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return engine.isClosed();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Runs {@code fn} in an executor as the real loop does; it counts in {@link #executorJobsInFlight()} until its result is back. */
+    @Override
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
+        return engine.runInExecutor(executor, fn);
+    }
+
+    @Override
+    public void setDefaultExecutor(ExecutorService executor) {
+        engine.setDefaultExecutor(executor);
+    }
+
+    @Override
+    public Future<Void> shutdownDefaultExecutor(double timeoutSeconds) {
+        return engine.shutdownDefaultExecutor(timeoutSeconds);
+    }
+
+    @Override
+    public void setExceptionHandler(ExceptionHandler handler) {
+        engine.setExceptionHandler(handler);
+    }
+
+    @Override
+    public ExceptionHandler exceptionHandler() {
+        return engine.exceptionHandler();
+    }
+
+    @Override
+    public void callExceptionHandler(ExceptionContext context) {
+        engine.callExceptionHandler(context);
+    }
+
+    @Override
+    public void defaultExceptionHandler(ExceptionContext context) {
+        engine.defaultExceptionHandler(context);
+    }
+
+    @Override
+    public boolean isDebug() {
+        return engine.isDebug();
+    }
+
+    @Override
+    public void setDebug(boolean enabled) {
+        engine.setDebug(enabled);
+    }
+
+    @Override
+    public double slowCallbackDuration() {
+        return engine.slowCallbackDuration();
+    }
+
+    @Override
+    public void setSlowCallbackDuration(double seconds) {
+        engine.setSlowCallbackDuration(seconds);
     }
 
     @Override
     public String toString() {
-        return "<TestLoop time=" + time() + " autojump=" + autojump + " " + super.toString() + ">";
+        // The engine is null while it is being built (its debug mode may describe this loop then).
+        return "<TestLoop time=" + time() + " autojump=" + autojump + (engine != null ? " " + engine : "") + ">";
     }
 }

@@ -113,9 +113,7 @@ final class TestRun {
             });
         }
         loop.callLater(CLEANUP_SECONDS, () -> {
-            if (!allDone.isDone()) {
-                allDone.setResult(null);
-            }
+            allDone.trySetResult(null);
         });
         try {
             loop.runUntilComplete(allDone);

@@ -4,10 +4,10 @@ import io.aio4j.Aio;
 import io.aio4j.net.BufferedProtocol;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;
-import io.aio4j.net.StreamReader;
-import io.aio4j.net.StreamWriter;
-import io.aio4j.net.Streams;
 import io.aio4j.net.Transport;
+import io.aio4j.stream.StreamReader;
+import io.aio4j.stream.StreamWriter;
+import io.aio4j.stream.Streams;
 import java.nio.ByteBuffer;
 
 /**

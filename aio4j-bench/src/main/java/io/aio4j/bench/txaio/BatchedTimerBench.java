@@ -61,9 +61,13 @@ public final class BatchedTimerBench {
                 variant("wheel", BatchedTimerBench::wheel));
         for (Variant v : variants) v.run(calls); // warm-up
         List<List<Result>> results = new ArrayList<>();
-        for (int i = 0; i < variants.size(); i++) results.add(new ArrayList<>());
+        for (int i = 0; i < variants.size(); i++) {
+            results.add(new ArrayList<>());
+        }
         for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < variants.size(); i++) results.get(i).add(variants.get(i).run(calls));
+            for (int i = 0; i < variants.size(); i++) {
+                results.get(i).add(variants.get(i).run(calls));
+            }
         }
         System.out.printf(Locale.ROOT, "%d calls spread over %.1f s, median of %d rounds (%s, %s)%n", calls,
                 SPREAD_SECONDS, rounds, System.getProperty("java.vm.version"),
@@ -131,10 +135,14 @@ public final class BatchedTimerBench {
         Future<Void> allFired = loop.createFuture();
         int[] fired = {0};
         Runnable count = () -> {
-            if (++fired[0] == calls) allFired.setResult(null);
+            if (++fired[0] == calls) {
+                allFired.setResult(null);
+            }
         };
         long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) scheduler.schedule(SPREAD_SECONDS * i / calls, count);
+        for (int i = 0; i < calls; i++) {
+            scheduler.schedule(SPREAD_SECONDS * i / calls, count);
+        }
         long scheduled = System.nanoTime();
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
         loop.runUntilComplete(allFired);
@@ -148,7 +156,9 @@ public final class BatchedTimerBench {
         Runnable noop = () -> { };
         Object[] keep = new Object[calls];
         long before = usedHeap();
-        for (int i = 0; i < calls; i++) keep[i] = scheduler.schedule(SPREAD_SECONDS + SPREAD_SECONDS * i / calls, noop);
+        for (int i = 0; i < calls; i++) {
+            keep[i] = scheduler.schedule(SPREAD_SECONDS + SPREAD_SECONDS * i / calls, noop);
+        }
         long after = usedHeap();
         Arrays.fill(keep, null);
         return (after - before) / (double) calls;
@@ -163,9 +173,13 @@ public final class BatchedTimerBench {
             for (int i = 0; i < calls; i++) {
                 long delayNanos = (long) (SPREAD_SECONDS * 1e9 * i / calls);
                 timer.newTimeout(t -> {
-                    if (workerCpu[0] == 0) workerCpu[0] = THREADS.getCurrentThreadCpuTime();
+                    if (workerCpu[0] == 0) {
+                        workerCpu[0] = THREADS.getCurrentThreadCpuTime();
+                    }
                     allFired.countDown();
-                    if (allFired.getCount() == 0) workerCpu[1] = THREADS.getCurrentThreadCpuTime();
+                    if (allFired.getCount() == 0) {
+                        workerCpu[1] = THREADS.getCurrentThreadCpuTime();
+                    }
                 }, delayNanos, TimeUnit.NANOSECONDS);
             }
             long scheduled = System.nanoTime();
@@ -194,7 +208,9 @@ public final class BatchedTimerBench {
     }
 
     private static long usedHeap() {
-        for (int i = 0; i < 3; i++) System.gc();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
     }

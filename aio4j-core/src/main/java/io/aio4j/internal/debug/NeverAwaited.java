@@ -1,8 +1,6 @@
 package io.aio4j.internal.debug;
 
-import io.aio4j.EventLoop;
 import io.aio4j.internal.loop.CreationSite;
-import io.aio4j.internal.loop.Current;
 import io.aio4j.internal.loop.Debug;
 import java.lang.ref.Cleaner;
 
@@ -15,12 +13,11 @@ public final class NeverAwaited {
     }
 
     /**
-     * In debug mode (the running loop's, else the default from {@code AIO4J_DEBUG}), watches a
-     * new coroutine and returns what to run once it is consumed; {@code null} otherwise.
+     * When {@code debug} (the running loop's mode, else the default from {@code AIO4J_DEBUG}),
+     * watches a new coroutine and returns what to run once it is consumed; {@code null} otherwise.
      */
-    public static Runnable track(Object coroutine, String name) {
-        EventLoop loop = Current.loop();
-        if (!(loop != null ? loop.isDebug() : Debug.ENABLED_BY_DEFAULT)) {
+    public static Runnable track(Object coroutine, String name, boolean debug) {
+        if (!debug) {
             return null;
         }
         State state = new State(name, Debug.creationSite());

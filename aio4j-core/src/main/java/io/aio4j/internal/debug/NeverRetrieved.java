@@ -55,8 +55,8 @@ public final class NeverRetrieved {
                 return;
             }
             // asyncio names the object "future" for tasks too.
-            Reports.report(loop, new ExceptionContext(kind + " exception was never retrieved\nfuture: " + description,
-                    exception, null, null, null, null, null, source));
+            Reports.report(loop, ExceptionContext.of(kind + " exception was never retrieved\nfuture: " + description,
+                    exception).withSourceTraceback(source));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.aio4j.internal.debug;
 
+import io.aio4j.CancelledException;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Task;
 import io.aio4j.internal.loop.SelectorEventLoop;
@@ -17,15 +18,22 @@ import java.util.Collection;
  */
 public final class PendingTasks {
     static final String DESTROYED = "Task was destroyed but it is pending!";
+    /** What a task pending at close gets at its await, and what its report carries as exception. */
+    public static final String ENDED_AT_CLOSE =
+            "the event loop was closed while the task was pending: its thread was ended with this exception";
 
     private PendingTasks() {
     }
 
-    /** Reports each of {@code pending} through {@code loop}'s exception handler (it is closing). */
-    public static void reportAtClose(SelectorEventLoop loop, Collection<Task<?>> pending) {
+    /**
+     * Reports each of {@code pending} through {@code loop}'s exception handler (it is closing),
+     * with {@code ending}, the exception that then ends each task's body (so the report says what
+     * happened to it: asyncio runs a destroyed task's {@code finally} blocks too).
+     */
+    public static void reportAtClose(SelectorEventLoop loop, Collection<Task<?>> pending, CancelledException ending) {
         for (Task<?> task : pending) {
-            loop.callExceptionHandler(new ExceptionContext(DESTROYED, null, null, task, null, null, null,
-                    task.sourceTraceback()));
+            loop.callExceptionHandler(ExceptionContext.forTask(DESTROYED, ending, task)
+                    .withSourceTraceback(task.sourceTraceback()));
         }
     }
 
@@ -56,8 +64,8 @@ public final class PendingTasks {
             if (finished) {
                 return;
             }
-            Reports.report(loop, new ExceptionContext(DESTROYED + "\ntask: " + description,
-                    null, null, null, null, null, null, source));
+            Reports.report(loop, ExceptionContext.of(DESTROYED + "\ntask: " + description, null)
+                    .withSourceTraceback(source));
         }
     }
 }

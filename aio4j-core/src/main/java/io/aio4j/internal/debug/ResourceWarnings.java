@@ -8,10 +8,10 @@ import java.util.Objects;
  * resource is garbage collected without having been closed ({@code unclosed event loop <…>},
  * {@code unclosed transport <…>}, {@code unclosed <StreamWriter …>}), with where it was created.
  *
- * <p>How a resource uses it (event loops do; transports and stream writers should, in debug mode):
+ * <p>How a resource uses it (event loops, transports and stream writers, in debug mode):
  * <pre>{@code
  *   // when created (debug mode only: registration costs a cleaner entry)
- *   tracker = ResourceWarnings.register(this, "unclosed transport " + this, loop.sourceTraceback());
+ *   tracker = ResourceWarnings.register(this, "unclosed transport " + this, Debug.captureSource());
  *   // in close()
  *   if (tracker != null) tracker.close();
  * }</pre>

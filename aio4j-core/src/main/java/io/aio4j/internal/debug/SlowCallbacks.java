@@ -4,6 +4,7 @@ import io.aio4j.Task;
 import io.aio4j.internal.Describe;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Debug mode's slow-callback report for one loop: {@code Executing <Task …> took 0.150 seconds}
@@ -21,6 +22,8 @@ import java.util.Locale;
  */
 public final class SlowCallbacks {
     private static final int SAMPLE_FRAMES = 10;
+    /** A step still running after this many thresholds is reported while it runs. */
+    private static final int FIRST_STILL_RUNNING = 3;
     private static final String LOOP_CLASS = "io.aio4j.internal.loop.SelectorEventLoop";
 
     private final Thread loopThread;
@@ -30,6 +33,11 @@ public final class SlowCallbacks {
     /** Counts callbacks, so a sample taken for one is never shown for the next. */
     volatile long seq;
     volatile Thread runner;
+    /** What runs now: the callback, or the task whose step it is (for the while-stuck report). */
+    volatile Object running;
+    /** Watchdog side: the callback {@code seq} whose while-stuck report is due at {@code stillRunningDue}. */
+    private long stillRunningSeq = -1;
+    private long stillRunningDue;
     volatile long sampledSeq = -1;
     volatile StackTraceElement[] sample;
     volatile long sampledAfterNanos;
@@ -53,19 +61,21 @@ public final class SlowCallbacks {
         startedAt = 0;
     }
 
-    /** A callback starts on the loop thread; returns its start time. */
-    public long begin(double slowCallbackDuration) {
+    /** {@code callback} starts on the loop thread; returns its start time. */
+    public long begin(double slowCallbackDuration, Object callback) {
         thresholdNanos = toNanos(slowCallbackDuration);
         runner = loopThread;
+        running = callback;
         seq++;
         long t0 = System.nanoTime();
         startedAt = t0;
         return t0;
     }
 
-    /** A task's body took the loop: sample its thread from now on. */
-    public void stepResumed(Thread taskThread) {
+    /** {@code task}'s body took the loop: sample its thread from now on. */
+    public void stepResumed(Thread taskThread, Task<?> task) {
         runner = taskThread;
+        running = task;
     }
 
     /**
@@ -106,6 +116,42 @@ public final class SlowCallbacks {
         if (s == 0 || now - s < thresholdNanos) {
             return;
         }
+        try {
+            sample(now, s, current);
+        } finally {
+            reportIfStillRunning(now, s, current);
+        }
+    }
+
+    /**
+     * A step that never ends is never reported by {@link #end}: report it while it runs, at
+     * {@value #FIRST_STILL_RUNNING} thresholds, then each time it has run twice as long, with
+     * where it is stuck now.
+     */
+    private void reportIfStillRunning(long now, long s, long current) {
+        long threshold = Math.max(thresholdNanos, TimeUnit.MILLISECONDS.toNanos(1));
+        if (stillRunningSeq != current) {
+            stillRunningSeq = current;
+            stillRunningDue = FIRST_STILL_RUNNING * threshold;
+        }
+        long ran = now - s;
+        if (ran < stillRunningDue) {
+            return;
+        }
+        stillRunningDue = Math.max(2 * stillRunningDue, ran);
+        Object what = running;
+        StackTraceElement[] stuck = stuckFrames(runner.getStackTrace());
+        if (seq != current || startedAt != s) {
+            return;
+        }
+        String text = String.format(Locale.ROOT, "Executing %s is still running after %.3f seconds", what, ran / 1e9);
+        if (stuck != null) {
+            text = Reports.withTraceback(text + "\nThe loop is stuck at (most recent call last):", stuck);
+        }
+        Reports.LOG.log(System.Logger.Level.WARNING, text);
+    }
+
+    private void sample(long now, long s, long current) {
         Thread t = runner;
         StackTraceElement[] frames = t.getStackTrace();
         if (seq != current || startedAt != s) {

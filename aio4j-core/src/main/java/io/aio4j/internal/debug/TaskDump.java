@@ -2,10 +2,9 @@ package io.aio4j.internal.debug;
 
 import io.aio4j.Future;
 import io.aio4j.Task;
-import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.loop.LoopCore;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.ConcurrentModificationException;
 import java.util.List;
 
 /**
@@ -22,10 +21,10 @@ public final class TaskDump {
     }
 
     /** The dump of {@code loop}'s pending tasks. */
-    public static String of(SelectorEventLoop loop) {
+    public static String of(LoopCore loop) {
         List<Task<?>> tasks = snapshot(loop);
         StringBuilder sb = new StringBuilder();
-        sb.append("Tasks of ").append(loop).append(": ").append(tasks.size()).append(" pending\n");
+        sb.append("Tasks of ").append(loop.eventLoop()).append(": ").append(tasks.size()).append(" pending\n");
         for (Task<?> task : tasks) {
             describe(sb, task, tasks);
         }
@@ -33,12 +32,12 @@ public final class TaskDump {
     }
 
     /** The dumps of several loops, one after the other. */
-    public static String of(Collection<SelectorEventLoop> loops) {
+    public static String of(Collection<? extends LoopCore> loops) {
         if (loops.isEmpty()) {
             return "No aio4j event loop is open\n";
         }
         StringBuilder sb = new StringBuilder();
-        for (SelectorEventLoop loop : loops) {
+        for (LoopCore loop : loops) {
             sb.append(of(loop));
         }
         return sb.toString();
@@ -69,7 +68,7 @@ public final class TaskDump {
         }
     }
 
-    /** The tasks of {@code all} that await {@code task} (the edges of the await graph into it). */
+    /** The tasks of {@code all} that await {@code task} (the edges of the await graph into it). Any thread. */
     public static List<Task<?>> awaitedBy(Task<?> task, List<Task<?>> all) {
         List<Task<?>> by = new ArrayList<>();
         for (Task<?> other : all) {
@@ -80,17 +79,7 @@ public final class TaskDump {
         return by;
     }
 
-    /** The pending tasks of {@code loop}, copied from any thread (empty if the loop kept changing them). */
-    public static List<Task<?>> snapshot(SelectorEventLoop loop) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return new ArrayList<>(loop.pendingTaskList());
-            } catch (ConcurrentModificationException e) {
-                if (attempt == 10) {
-                    return List.of();
-                }
-                Thread.onSpinWait();
-            }
-        }
+    private static List<Task<?>> snapshot(LoopCore loop) {
+        return loop.pendingTasks();
     }
 }

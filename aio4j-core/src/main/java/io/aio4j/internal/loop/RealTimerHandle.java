@@ -7,15 +7,15 @@ import java.util.Locale;
 final class RealTimerHandle extends RealHandle implements TimerHandle {
     final double when;
     final long seq;
-    private final SelectorEventLoop loop;
+    private final TimerHeap timers;
     /** In the heap (not yet fired nor purged). */
     boolean scheduled;
 
-    RealTimerHandle(double when, long seq, Runnable fn, SelectorEventLoop loop, CreationSite source) {
+    RealTimerHandle(double when, long seq, Runnable fn, TimerHeap timers, CreationSite source) {
         super(fn, NO_ARG, source);
         this.when = when;
         this.seq = seq;
-        this.loop = loop;
+        this.timers = timers;
     }
 
     @Override
@@ -28,7 +28,7 @@ final class RealTimerHandle extends RealHandle implements TimerHandle {
         if (!cancelled) {
             cancelled = true;
             if (scheduled) {
-                loop.timerCancelled();
+                timers.cancelled();
             }
         }
     }

@@ -1,14 +1,65 @@
 package io.aio4j.internal.loop;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * The loop's scheduled timers: a binary min-heap by (when, sequence). Cancelled timers stay
- * until they reach the top or the loop compacts the heap (asyncio's lazy cancellation).
+ * The loop's scheduled timers: a binary min-heap by (when, sequence), with asyncio's lazy
+ * cancellation. A cancelled timer stays until it reaches the top, or until the heap is
+ * compacted: when more than 100 timers are scheduled and over half of them are cancelled.
+ * Loop thread only.
  */
 final class TimerHeap {
+    private static final int MIN_SCHEDULED_TIMERS = 100;
+
     private RealTimerHandle[] heap = new RealTimerHandle[16];
     private int size;
+    /** How many timers in the heap are cancelled. */
+    private int cancelled;
+    private long seq;
+
+    /** The scheduling order of the next timer: timers due at the same time run in this order. */
+    long nextSequence() {
+        return seq++;
+    }
+
+    /** A timer in the heap was cancelled. */
+    void cancelled() {
+        cancelled++;
+    }
+
+    /** Step 1 of an iteration: compacts the heap if it is mostly cancelled, else drops the cancelled timers at the top. */
+    void purgeCancelled() {
+        if (size > MIN_SCHEDULED_TIMERS && cancelled * 2 > size) {
+            removeCancelled();
+            cancelled = 0;
+        } else {
+            while (size > 0 && heap[0].cancelled) {
+                poll();
+                cancelled--;
+            }
+        }
+    }
+
+    /**
+     * Step 3 of an iteration: moves the timers due before {@code end} to {@code ready}, in order,
+     * dropping cancelled ones; returns how many nanoseconds late the first one is, or -1 if none is due.
+     */
+    long moveDue(double end, ArrayDeque<Runnable> ready) {
+        long lag = -1;
+        while (size > 0 && heap[0].when < end) {
+            RealTimerHandle h = poll();
+            if (h.cancelled) {
+                cancelled--;
+            } else {
+                if (lag < 0) {
+                    lag = (long) ((end - h.when) * 1e9);
+                }
+                ready.addLast(h);
+            }
+        }
+        return lag;
+    }
 
     int size() {
         return size;
@@ -72,6 +123,7 @@ final class TimerHeap {
     }
 
     void clear() {
+        cancelled = 0;
         for (int i = 0; i < size; i++) {
             heap[i].scheduled = false;
         }

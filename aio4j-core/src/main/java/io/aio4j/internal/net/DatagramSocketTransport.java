@@ -1,6 +1,5 @@
 package io.aio4j.internal.net;
 
-import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.DatagramEndpoint;
@@ -100,12 +99,8 @@ public final class DatagramSocketTransport implements DatagramTransport {
             readBuf.flip();
             byte[] data = new byte[readBuf.remaining()];
             readBuf.get(data);
-            try {
-                protocol.datagramReceived(ByteBuffer.wrap(data), from);
-            } catch (Throwable t) {
-                loop.callExceptionHandler(new ExceptionContext("Fatal error: protocol.datagramReceived() call failed.",
-                        t, null, null, null, this, protocol, null));
-            }
+            ProtocolCalls.callSafely(loop, "Fatal error: protocol.datagramReceived() call failed.", this, protocol,
+                    () -> protocol.datagramReceived(ByteBuffer.wrap(data), from));
         }
     }
 

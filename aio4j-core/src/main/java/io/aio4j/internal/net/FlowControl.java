@@ -1,10 +1,6 @@
 package io.aio4j.internal.net;
 
-import io.aio4j.ExceptionContext;
-import io.aio4j.internal.loop.SelectorEventLoop;
-import io.aio4j.net.Protocol;
-
-/** asyncio's write flow control shared by the transports: default water marks, checks, and the protocol calls. */
+/** asyncio's write flow control shared by the transports: default water marks and checks (the protocol calls: {@link ProtocolCalls}). */
 final class FlowControl {
     static final int DEFAULT_HIGH = 64 * 1024;
     static final int DEFAULT_LOW = 16 * 1024;
@@ -30,30 +26,6 @@ final class FlowControl {
     static void checkLimits(int high, int low) {
         if (!(high >= low && low >= 0)) {
             throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-    }
-
-    static void pauseWriting(SelectorEventLoop loop, Object transport, Protocol protocol) {
-        if (loop.isDebug()) {
-            LOG.log(System.Logger.Level.DEBUG, protocol + " pauses writing");
-        }
-        try {
-            protocol.pauseWriting();
-        } catch (Throwable t) {
-            loop.callExceptionHandler(new ExceptionContext("protocol.pauseWriting() failed", t, null, null, null,
-                    transport, protocol, null));
-        }
-    }
-
-    static void resumeWriting(SelectorEventLoop loop, Object transport, Protocol protocol) {
-        if (loop.isDebug()) {
-            LOG.log(System.Logger.Level.DEBUG, protocol + " resumes writing");
-        }
-        try {
-            protocol.resumeWriting();
-        } catch (Throwable t) {
-            loop.callExceptionHandler(new ExceptionContext("protocol.resumeWriting() failed", t, null, null, null,
-                    transport, protocol, null));
         }
     }
 }

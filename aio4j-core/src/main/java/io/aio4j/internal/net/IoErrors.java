@@ -5,12 +5,12 @@ import io.aio4j.net.BrokenPipeException;
 import io.aio4j.net.ConnectionAbortedException;
 import io.aio4j.net.ConnectionRefusedException;
 import io.aio4j.net.ConnectionResetException;
-import io.aio4j.net.FileNotFoundException;
-import io.aio4j.net.InterruptedIOException;
+import io.aio4j.net.InterruptedSystemCallException;
+import io.aio4j.net.NoSuchFileOrDirectoryException;
 import io.aio4j.net.PermissionException;
-import io.aio4j.net.TlsEofException;
-import io.aio4j.net.TlsException;
-import io.aio4j.net.TlsHandshakeException;
+import io.aio4j.tls.TlsEofException;
+import io.aio4j.tls.TlsException;
+import io.aio4j.tls.TlsHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.channels.ClosedByInterruptException;
@@ -59,10 +59,10 @@ public final class IoErrors {
             return new PermissionException("Permission denied: " + msg, io);
         }
         if (io instanceof NoSuchFileException) {
-            return new FileNotFoundException("No such file or directory: " + msg, io);
+            return new NoSuchFileOrDirectoryException("No such file or directory: " + msg, io);
         }
         if (io instanceof ClosedByInterruptException || io instanceof java.io.InterruptedIOException) {
-            return new InterruptedIOException(msg, io);
+            return new InterruptedSystemCallException(msg, io);
         }
         if (io instanceof ClosedChannelException) {
             return new ConnectionAbortedException("Connection aborted (the channel is closed)", io);
@@ -80,7 +80,7 @@ public final class IoErrors {
             return new PermissionException(msg, io);
         }
         if (msg.contains("No such file or directory")) {
-            return new FileNotFoundException(msg, io);
+            return new NoSuchFileOrDirectoryException(msg, io);
         }
         if (msg.contains("Software caused connection abort")) {
             return new ConnectionAbortedException(msg, io);

@@ -96,8 +96,7 @@ public final class RealServer implements Server {
                     conn.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 }
             } catch (IOException e) {
-                loop.callExceptionHandler(new ExceptionContext("socket.accept() failed on " + this,
-                        IoErrors.map(e), null, null, null, null, null, null));
+                loop.callExceptionHandler(ExceptionContext.of("socket.accept() failed on " + this, IoErrors.map(e)));
                 return;
             }
             if (loop.isDebug()) {
@@ -120,8 +119,7 @@ public final class RealServer implements Server {
             }
         } catch (RuntimeException e) {
             Connect.closeQuietly(conn);
-            loop.callExceptionHandler(new ExceptionContext("Error on transport creation for incoming connection",
-                    e, null, null, null, null, null, null));
+            loop.callExceptionHandler(ExceptionContext.of("Error on transport creation for incoming connection", e));
         }
     }
 
@@ -170,9 +168,7 @@ public final class RealServer implements Server {
 
     private void wakeup() {
         for (Future<Void> w : waiters) {
-            if (!w.isDone()) {
-                w.setResult(null);
-            }
+            w.trySetResult(null);
         }
         waiters.clear();
     }

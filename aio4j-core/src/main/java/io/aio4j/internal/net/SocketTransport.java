@@ -5,6 +5,7 @@ import io.aio4j.Future;
 import io.aio4j.internal.debug.ResourceWarnings;
 import io.aio4j.internal.loop.Debug;
 import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.stats.LoopStats;
 import io.aio4j.net.BufferedProtocol;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
@@ -43,6 +44,8 @@ public final class SocketTransport implements Transport {
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
 
     private final SelectorEventLoop loop;
+    /** The loop's counters a monitor reads: open transports, bytes in and out. */
+    private final LoopStats stats;
     private final SocketChannel channel;
     private final Readiness readiness;
     private final SocketAddress sockname;
@@ -72,6 +75,7 @@ public final class SocketTransport implements Transport {
     public SocketTransport(SelectorEventLoop loop, SocketChannel channel, Protocol protocol, Future<Void> waiter,
             RealServer server) {
         this.loop = loop;
+        this.stats = loop.probe().stats();
         this.channel = channel;
         this.protocol = protocol;
         this.server = server;
@@ -81,7 +85,7 @@ public final class SocketTransport implements Transport {
         if (server != null) {
             server.attach(this);
         }
-        loop.stats().transportOpened(); // monitor hook
+        stats.transportOpened();
         // The loop's selector keeps a live transport reachable; this fires for one left open when
         // its loop is closed and dropped (asyncio's usual case too).
         this.unclosed = loop.isDebug()
@@ -94,9 +98,7 @@ public final class SocketTransport implements Transport {
         });
         if (waiter != null) {
             loop.callSoon(() -> {
-                if (!waiter.isDone()) {
-                    waiter.setResult(null);
-                }
+                waiter.trySetResult(null);
             });
         }
     }
@@ -152,7 +154,7 @@ public final class SocketTransport implements Transport {
             readEof();
             return;
         }
-        loop.stats().bytesIn(n); // monitor hook
+        stats.bytesIn(n);
         buf.flip();
         byte[] data = new byte[n];
         buf.get(data);
@@ -236,7 +238,7 @@ public final class SocketTransport implements Transport {
             readEof();
             return;
         }
-        loop.stats().bytesIn(n); // monitor hook
+        stats.bytesIn(n);
         try {
             buffered.bufferUpdated(n);
         } catch (Throwable t) {
@@ -261,7 +263,7 @@ public final class SocketTransport implements Transport {
         }
         if (buffer.isEmpty()) {
             try {
-                loop.stats().bytesOut(channel.write(data)); // monitor hook
+                stats.bytesOut(channel.write(data));
             } catch (IOException e) {
                 fatalError(e, "Fatal write error on socket transport");
                 return;
@@ -302,7 +304,7 @@ public final class SocketTransport implements Transport {
             return;
         }
         bufferSize -= (int) written;
-        loop.stats().bytesOut(written); // monitor hook
+        stats.bytesOut(written);
         while (!buffer.isEmpty() && !buffer.peekFirst().hasRemaining()) {
             buffer.pollFirst();
         }
@@ -358,14 +360,14 @@ public final class SocketTransport implements Transport {
     private void maybePauseProtocol() {
         if (bufferSize > high && !protocolPaused) {
             protocolPaused = true;
-            FlowControl.pauseWriting(loop, this, protocol);
+            ProtocolCalls.pauseWriting(loop, this, protocol);
         }
     }
 
     private void maybeResumeProtocol() {
         if (protocolPaused && bufferSize <= low) {
             protocolPaused = false;
-            FlowControl.resumeWriting(loop, this, protocol);
+            ProtocolCalls.resumeWriting(loop, this, protocol);
         }
     }
 
@@ -403,7 +405,7 @@ public final class SocketTransport implements Transport {
                 LOG.log(System.Logger.Level.DEBUG, this + ": " + message, mapped);
             }
         } else {
-            loop.callExceptionHandler(new ExceptionContext(message, mapped, null, null, null, this, protocol, null));
+            loop.callExceptionHandler(ExceptionContext.forTransport(message, mapped, this, protocol));
         }
         forceClose(mapped);
     }
@@ -438,7 +440,7 @@ public final class SocketTransport implements Transport {
                 protocol.connectionLost(error);
             }
         } finally {
-            loop.stats().transportClosed(); // monitor hook
+            stats.transportClosed();
             Connect.closeQuietly(channel);
             if (server != null) {
                 server.detach(this);

@@ -7,9 +7,9 @@ import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.ConnectionAbortedException;
 import io.aio4j.net.ConnectionResetException;
 import io.aio4j.net.Protocol;
-import io.aio4j.net.TlsContext;
-import io.aio4j.net.TlsHandshakeException;
 import io.aio4j.net.Transport;
+import io.aio4j.tls.TlsContext;
+import io.aio4j.tls.TlsHandshakeException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -179,14 +179,14 @@ public final class TlsProtocol implements Protocol {
     @Override
     public void pauseWriting() {
         if (appConnected) {
-            FlowControl.pauseWriting(loop, appTransport, app);
+            ProtocolCalls.pauseWriting(loop, appTransport, app);
         }
     }
 
     @Override
     public void resumeWriting() {
         if (appConnected) {
-            FlowControl.resumeWriting(loop, appTransport, app);
+            ProtocolCalls.resumeWriting(loop, appTransport, app);
         }
     }
 
@@ -488,7 +488,7 @@ public final class TlsProtocol implements Protocol {
                 LOG.log(System.Logger.Level.DEBUG, appTransport + ": " + message, mapped);
             }
         } else {
-            loop.callExceptionHandler(new ExceptionContext(message, mapped, null, null, null, appTransport, app, null));
+            loop.callExceptionHandler(ExceptionContext.forTransport(message, mapped, appTransport, app));
         }
         state = State.UNWRAPPED;
         if (transport != null) {

@@ -1,8 +1,8 @@
 package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
-import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
+import io.aio4j.internal.net.ProtocolCalls;
 import io.aio4j.net.Connection;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
@@ -43,16 +43,10 @@ public final class Pipes {
             Runnable start) {
         Future<Connection<P>> result = loop.createFuture();
         loop.callSoon(() -> {
-            try {
-                protocol.connectionMade(t);
-            } catch (Throwable e) {
-                loop.callExceptionHandler(new ExceptionContext("Exception in callback protocol.connectionMade()", e,
-                        null, null, null, t, protocol, null));
-            }
+            ProtocolCalls.callSafely(loop, "Exception in callback protocol.connectionMade()", t, protocol,
+                    () -> protocol.connectionMade(t));
             start.run();
-            if (!result.isDone()) {
-                result.setResult(new Connection<>(t, protocol));
-            }
+            result.trySetResult(new Connection<>(t, protocol));
         });
         return result;
     }

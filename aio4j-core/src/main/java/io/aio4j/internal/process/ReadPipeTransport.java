@@ -4,6 +4,7 @@ import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.net.IoErrors;
+import io.aio4j.internal.net.ProtocolCalls;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
 import java.io.IOException;
@@ -144,7 +145,7 @@ public final class ReadPipeTransport implements Transport {
                 LOG.log(System.Logger.Level.DEBUG, this + ": " + message, error);
             }
         } else {
-            loop.callExceptionHandler(new ExceptionContext(message, error, null, null, null, this, protocol, null));
+            loop.callExceptionHandler(ExceptionContext.forTransport(message, error, this, protocol));
         }
         close(error);
     }
@@ -220,12 +221,8 @@ public final class ReadPipeTransport implements Transport {
             return;
         }
         lost = true;
-        try {
-            protocol.connectionLost(error);
-        } catch (Throwable t) {
-            loop.callExceptionHandler(new ExceptionContext("Exception in callback protocol.connectionLost()", t,
-                    null, null, null, this, protocol, null));
-        }
+        ProtocolCalls.callSafely(loop, "Exception in callback protocol.connectionLost()", this, protocol,
+                () -> protocol.connectionLost(error));
     }
 
     private void closeStream() {

@@ -1,9 +1,9 @@
 package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
-import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
 import io.aio4j.internal.loop.Handoff;
+import io.aio4j.internal.net.ProtocolCalls;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
 import io.aio4j.process.ProcessOptions;
@@ -86,19 +86,13 @@ public final class RealSubprocessTransport implements SubprocessTransport {
         }
         RealSubprocessTransport t = new RealSubprocessTransport(loop, process, protocol, options);
         loop.callSoon(() -> {
-            try {
-                protocol.connectionMade(t);
-            } catch (Throwable e) {
-                loop.callExceptionHandler(new ExceptionContext("Exception in callback protocol.connectionMade()", e,
-                        null, null, null, t, protocol, null));
-            }
+            ProtocolCalls.callSafely(loop, "Exception in callback protocol.connectionMade()", t, protocol,
+                    () -> protocol.connectionMade(t));
             t.startWatching();
             if (debug) {
                 LOG.log(System.Logger.Level.INFO, debugLog + ": " + t);
             }
-            if (!result.isDone()) {
-                result.setResult(t);
-            }
+            result.trySetResult(t);
         });
         return result;
     }
@@ -121,12 +115,8 @@ public final class RealSubprocessTransport implements SubprocessTransport {
         if (loop.isDebug()) {
             LOG.log(System.Logger.Level.INFO, this + " exited with return code " + returncode);
         }
-        try {
-            protocol.processExited();
-        } catch (Throwable e) {
-            loop.callExceptionHandler(new ExceptionContext("Exception in callback protocol.processExited()", e,
-                    null, null, null, this, protocol, null));
-        }
+        ProtocolCalls.callSafely(loop, "Exception in callback protocol.processExited()", this, protocol,
+                protocol::processExited);
         if (pipes[0] instanceof WritePipeTransport stdin) {
             stdin.readerGone();
         }
@@ -147,16 +137,10 @@ public final class RealSubprocessTransport implements SubprocessTransport {
     }
 
     private void callConnectionLost() {
-        try {
-            protocol.connectionLost(null);
-        } catch (Throwable e) {
-            loop.callExceptionHandler(new ExceptionContext("Exception in callback protocol.connectionLost()", e,
-                    null, null, null, this, protocol, null));
-        }
+        ProtocolCalls.callSafely(loop, "Exception in callback protocol.connectionLost()", this, protocol,
+                () -> protocol.connectionLost(null));
         for (Future<Integer> w : exitWaiters) {
-            if (!w.isDone()) {
-                w.setResult(returncode);
-            }
+            w.trySetResult(returncode);
         }
         exitWaiters.clear();
     }
@@ -277,12 +261,8 @@ public final class RealSubprocessTransport implements SubprocessTransport {
         @Override
         public void connectionLost(Throwable errorOrNull) {
             pipeOpen[fd] = false;
-            try {
-                protocol.pipeConnectionLost(fd, errorOrNull);
-            } catch (Throwable e) {
-                loop.callExceptionHandler(new ExceptionContext("Exception in callback protocol.pipeConnectionLost()",
-                        e, null, null, null, RealSubprocessTransport.this, protocol, null));
-            }
+            ProtocolCalls.callSafely(loop, "Exception in callback protocol.pipeConnectionLost()",
+                    RealSubprocessTransport.this, protocol, () -> protocol.pipeConnectionLost(fd, errorOrNull));
             tryFinish();
         }
 

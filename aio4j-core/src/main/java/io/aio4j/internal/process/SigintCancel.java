@@ -47,6 +47,21 @@ public final class SigintCancel implements AutoCloseable {
         return c;
     }
 
+    /**
+     * {@code loop.runUntilComplete(main)} with Ctrl-C taken over for the run ({@link #install}):
+     * {@code Aio.run}'s main task. A cancellation caused by SIGINT is rethrown {@linkplain #translate translated}.
+     */
+    public static <T> T runMain(EventLoop loop, Task<T> main) {
+        SigintCancel sigint = install(loop, main);
+        try {
+            return loop.runUntilComplete(main);
+        } catch (CancelledException e) {
+            throw sigint.translate(e);
+        } finally {
+            sigint.close();
+        }
+    }
+
     private void onSigint(Signal s) {
         int n = ++interrupts;
         if (n == 1 && !main.isDone() && Handoff.callSoonThreadsafe(loop, () -> main.cancel())) {

@@ -1,8 +1,8 @@
 package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
-import io.aio4j.ExceptionContext;
 import io.aio4j.internal.loop.Handoff;
+import io.aio4j.internal.net.ProtocolCalls;
 import io.aio4j.net.BrokenPipeException;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
@@ -136,18 +136,10 @@ public final class WritePipeTransport implements Transport {
     }
 
     private void callProtocol(boolean pause) {
-        if (loop.isDebug()) {
-            LOG.log(System.Logger.Level.DEBUG, protocol + (pause ? " pauses writing" : " resumes writing"));
-        }
-        try {
-            if (pause) {
-                protocol.pauseWriting();
-            } else {
-                protocol.resumeWriting();
-            }
-        } catch (Throwable t) {
-            loop.callExceptionHandler(new ExceptionContext("protocol." + (pause ? "pauseWriting" : "resumeWriting")
-                    + "() failed", t, null, null, null, this, protocol, null));
+        if (pause) {
+            ProtocolCalls.pauseWriting(loop, this, protocol);
+        } else {
+            ProtocolCalls.resumeWriting(loop, this, protocol);
         }
     }
 
@@ -218,12 +210,8 @@ public final class WritePipeTransport implements Transport {
         }
         lost = true;
         closing = true;
-        try {
-            protocol.connectionLost(error);
-        } catch (Throwable t) {
-            loop.callExceptionHandler(new ExceptionContext("Exception in callback protocol.connectionLost()", t,
-                    null, null, null, this, protocol, null));
-        }
+        ProtocolCalls.callSafely(loop, "Exception in callback protocol.connectionLost()", this, protocol,
+                () -> protocol.connectionLost(error));
     }
 
     @Override

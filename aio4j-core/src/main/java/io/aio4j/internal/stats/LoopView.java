@@ -6,9 +6,11 @@ import io.aio4j.Task;
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.debug.SlowCallbacks;
 import io.aio4j.internal.debug.TaskDump;
-import io.aio4j.internal.loop.Handoff;
+import io.aio4j.internal.loop.LoopCore;
+import io.aio4j.internal.loop.LoopProbe;
 import io.aio4j.internal.loop.Loops;
 import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.loop.TaskAccess;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,17 +22,19 @@ import java.util.List;
 public final class LoopView {
     private static final String CONTINUATION = "jdk.internal.vm.Continuation";
 
-    private final SelectorEventLoop loop;
+    private final LoopProbe probe;
+    private final LoopCore core;
 
-    private LoopView(SelectorEventLoop loop) {
-        this.loop = loop;
+    private LoopView(LoopProbe probe) {
+        this.probe = probe;
+        this.core = probe.core();
     }
 
     /** The open loops of this JVM (groups' loops included: they are ordinary loops). */
     public static List<LoopView> open() {
         List<LoopView> views = new ArrayList<>();
         for (SelectorEventLoop l : Loops.open()) {
-            views.add(new LoopView(l));
+            views.add(new LoopView(l.probe()));
         }
         views.sort((a, b) -> Long.compare(a.id(), b.id()));
         return views;
@@ -38,72 +42,63 @@ public final class LoopView {
 
     /** The loop's id, unique in this JVM (the {@code #N} of its repr). */
     public long id() {
-        return loop.id();
+        return probe.id();
     }
 
-    /** The loop itself (to post work with {@link #post}, or compare). */
+    /** The loop users hold (to schedule on it from its own thread, or compare with a task's loop). */
     public EventLoop loop() {
-        return loop;
+        return core.eventLoop();
     }
 
     /** The name of the thread running the loop, or null when it is not running. */
     public String threadName() {
-        Thread t = loop.loopThread();
+        Thread t = probe.loopThread();
         return t == null ? null : t.getName();
     }
 
     /** Whether its tasks are loop-scheduled virtual threads (else compatibility mode). */
     public boolean nativeMode() {
-        return loop.isNativeMode();
+        return core.isNativeMode();
     }
 
     /** Whether it runs now. */
     public boolean running() {
-        return loop.isRunning();
+        return core.isRunning();
     }
 
     /** Whether it is closed. */
     public boolean closed() {
-        return loop.isClosed();
+        return core.eventLoop().isClosed();
     }
 
     /** Its time ({@code EventLoop.time()}), in seconds. */
     public double time() {
-        return loop.time();
+        return core.eventLoop().time();
     }
 
     /** Whether its clock is the real monotonic clock (a virtual-time test loop's is not). */
     public boolean realTime() {
-        return loop.getClass() == SelectorEventLoop.class;
+        return probe.realTime();
     }
 
     /** Whether debug mode is on. */
     public boolean debug() {
-        return loop.isDebug();
+        return core.isDebug();
     }
 
     /** Its counters. */
     public LoopStats stats() {
-        return loop.stats();
+        return probe.stats();
     }
 
     /** Queues {@code callback} on the loop from any thread; false if the loop is closed. Never waits. */
     public boolean post(Runnable callback) {
-        return Handoff.callSoonThreadsafe(loop, callback);
+        return core.handOff(callback);
     }
 
-    /** Its pending tasks now (a best-effort snapshot). */
+    /** Its pending tasks now (a weakly consistent snapshot, which never fails). */
     public List<Task<?>> tasks() {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return TaskDump.snapshot(loop);
-            } catch (RuntimeException racedWithTheLoop) {
-                // The loop's task set is read without a lock: a racing change may break the copy.
-                if (attempt == 10) {
-                    return List.of();
-                }
-            }
-        }
+        return core.pendingTasks();
     }
 
     /**
@@ -126,7 +121,7 @@ public final class LoopView {
                 awaits = describeFuture(waitingFor);
             }
         } else {
-            Thread thread = TaskInternals.thread(task);
+            Thread thread = TaskAccess.get().thread(task);
             Thread.State ts = thread.getState();
             boolean waiting = ts == Thread.State.WAITING || ts == Thread.State.TIMED_WAITING || ts == Thread.State.BLOCKED;
             if (holds(task, thread)) {
@@ -145,7 +140,7 @@ public final class LoopView {
             awaitedBy.add(history.idOf(t));
         }
         List<StackTraceElement> stack = withStack ? List.of(task.stack()) : List.of();
-        return new TaskInfo(history.idOf(task), task.name(), TaskInternals.coroutine(task), id(), state,
+        return new TaskInfo(history.idOf(task), task.name(), TaskAccess.get().coroutineName(task), id(), state,
                 history.createdAtMillis(task), awaits, awaitsTask, awaitedBy, task.cancelling(),
                 history.cancelledBy(task), stack);
     }
@@ -156,11 +151,11 @@ public final class LoopView {
      * when nothing of the user's runs (the loop polls, or is between callbacks).
      */
     public Stuck stuck() {
-        Thread loopThread = loop.loopThread();
+        Thread loopThread = probe.loopThread();
         if (loopThread == null) {
             return null;
         }
-        Thread holder = loop.turnHolder();
+        Thread holder = probe.turnHolder();
         if (holder == null) {
             StackTraceElement[] frames = SlowCallbacks.stuckFrames(loopThread.getStackTrace());
             if (frames != null) {
@@ -182,14 +177,14 @@ public final class LoopView {
      * the others are searched for a runnable thread that is not parked.
      */
     private Stuck mountedTask() {
-        Task<?> last = loop.steppingTask();
+        Task<?> last = probe.steppingTask();
         List<Task<?>> candidates = new ArrayList<>();
         if (last != null) {
             candidates.add(last);
         }
         candidates.addAll(tasks());
         for (Task<?> t : candidates) {
-            Thread th = TaskInternals.thread(t);
+            Thread th = TaskAccess.get().thread(t);
             if (th.getState() != Thread.State.RUNNABLE) {
                 continue;
             }
@@ -207,18 +202,18 @@ public final class LoopView {
 
     private boolean holds(Task<?> task, Thread thread) {
         if (!nativeMode()) {
-            return loop.turnHolder() == thread;
+            return probe.turnHolder() == thread;
         }
-        return loop.steppingTask() == task && stats().sample().inSteps();
+        return probe.steppingTask() == task && stats().sample().inSteps();
     }
 
     private Task<?> taskOn(Thread thread) {
-        Task<?> last = loop.steppingTask();
-        if (last != null && TaskInternals.thread(last) == thread) {
+        Task<?> last = probe.steppingTask();
+        if (last != null && TaskAccess.get().thread(last) == thread) {
             return last;
         }
         for (Task<?> t : tasks()) {
-            if (TaskInternals.thread(t) == thread) {
+            if (TaskAccess.get().thread(t) == thread) {
                 return t;
             }
         }
@@ -244,17 +239,17 @@ public final class LoopView {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LoopView v && v.loop == loop;
+        return o instanceof LoopView v && v.probe == probe;
     }
 
     @Override
     public int hashCode() {
-        return System.identityHashCode(loop);
+        return System.identityHashCode(probe);
     }
 
     @Override
     public String toString() {
-        return "LoopView" + loop;
+        return "LoopView" + core.eventLoop();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.aio4j.CancelledException;
 import io.aio4j.Task;
 import io.aio4j.internal.loop.Current;
 import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.loop.TaskAccess;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,7 +20,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Recorded only while a monitor runs ({@link #open}): the hooks {@link #created},
  * {@link #cancelRequested} and {@link #ended}, called by core for every task, cost one read of
- * a static volatile field otherwise. They run on the thread holding the task's loop.
+ * a static volatile field otherwise. They run on the thread holding the task's loop, except
+ * {@link #ended} for a task its loop's {@code close()} gave up waiting for (it ends later, off the
+ * loop), so every record is thread-safe.
  */
 public final class TaskHistory {
     private static final AtomicLong IDS = new AtomicLong();
@@ -88,7 +91,10 @@ public final class TaskHistory {
         }
     }
 
-    /** Core hook: {@code task} just completed; {@code error} is what its body threw (null if it returned). */
+    /**
+     * Core hook: {@code task} just completed, or was ended by its loop's {@code close()} (then it is
+     * cancelled with the close's message); {@code error} is what its body threw (null if it returned).
+     */
     public static void ended(Task<?> task, Throwable error) {
         TaskHistory h = active;
         if (h != null) {
@@ -185,9 +191,9 @@ public final class TaskHistory {
         if (message != null && message.length() > MAX_MESSAGE) {
             message = message.substring(0, MAX_MESSAGE) + "...";
         }
-        TerminatedTask t = new TerminatedTask(r.id, task.name(), TaskInternals.coroutine(task),
-                SelectorEventLoop.of(task.loop()).id(), outcome, resultType, exceptionType, message,
-                outcome.equals("cancelled") ? r.cancelledBy : null, r.createdAtMillis, System.currentTimeMillis());
+        TerminatedTask t = new TerminatedTask(r.id, task.name(), TaskAccess.get().coroutineName(task),
+                SelectorEventLoop.of(task.loop()).probe().id(), outcome, resultType, exceptionType, message,
+                outcome.equals("cancelled") ? canceller(r, task) : null, r.createdAtMillis, System.currentTimeMillis());
         synchronized (terminated) {
             if (capacity == 0) {
                 return;
@@ -197,6 +203,14 @@ public final class TaskHistory {
             }
             terminated.addLast(t);
         }
+    }
+
+    /**
+     * Who cancelled {@code task}: its loop's close() if the loop is closed (a task ends on a closed
+     * loop only when close() ends it while it is pending), else whoever asked.
+     */
+    private static String canceller(Record r, Task<?> task) {
+        return task.loop().isClosed() ? "the loop's close()" : r.cancelledBy;
     }
 
     private static String canceller() {

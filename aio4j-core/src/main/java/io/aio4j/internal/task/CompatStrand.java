@@ -16,14 +16,18 @@ final class CompatStrand implements Strand {
     private final Thread thread;
     private final Consumer<Runnable> enqueue;
     private final Consumer<Thread> turns;
+    private final Runnable onInterrupt;
     private final Runnable step = this::step;
     private volatile boolean bodyHasTurn;
     private volatile Thread loopThread;
     private boolean started;
+    /** A step is queued: a second would wait for a turn the body never gives back. Touched by whoever holds the loop. */
+    private boolean stepQueued;
 
-    CompatStrand(Runnable body, String name, Consumer<Runnable> enqueue, Consumer<Thread> turns) {
+    CompatStrand(Runnable body, String name, Consumer<Runnable> enqueue, Consumer<Thread> turns, Runnable onInterrupt) {
         this.enqueue = enqueue;
         this.turns = turns;
+        this.onInterrupt = onInterrupt;
         this.thread = Thread.ofVirtual().name(name).unstarted(() -> {
             try {
                 body.run();
@@ -40,36 +44,49 @@ final class CompatStrand implements Strand {
 
     @Override
     public void start() {
-        enqueue.accept(step);
+        queueStep();
     }
 
     @Override
     public void resume() {
-        enqueue.accept(step);
+        queueStep();
+    }
+
+    private void queueStep() {
+        if (!stepQueued) {
+            stepQueued = true;
+            enqueue.accept(step);
+        }
     }
 
     @Override
     public void suspend() {
         giveBack();
-        boolean interrupted = false;
         while (!bodyHasTurn) {
             LockSupport.park(this);
-            // An interrupt must not turn this wait into a spin; it is re-asserted once the turn is back.
-            interrupted |= Thread.interrupted();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            if (Thread.interrupted()) {
+                // Interrupted from outside while waiting for the turn: the loop decides what it means
+                // (a cancellation request); the flag is consumed here so this wait does not spin.
+                enqueue.accept(onInterrupt);
+            }
         }
     }
 
     @Override
+    public boolean inJdkBlockingCall() {
+        // A body in a JDK blocking call holds the turn, so the loop side never sees one.
+        return false;
+    }
+
+    @Override
     public void yieldOnce() {
-        enqueue.accept(step);
+        queueStep();
         suspend();
     }
 
     /** On the loop thread: give the body the turn and wait for it to come back. */
     private void step() {
+        stepQueued = false;
         Thread me = Thread.currentThread();
         loopThread = me;
         turns.accept(thread);

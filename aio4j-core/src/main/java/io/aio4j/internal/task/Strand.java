@@ -15,9 +15,22 @@ public interface Strand {
     /** Queues the body's next step on the loop (it is suspended, or about to be). */
     void resume();
 
-    /** Gives the loop back until {@link #resume()}; may return spuriously, so callers loop on their condition. */
+    /**
+     * Gives the loop back until {@link #resume()}; may return spuriously, so callers loop on their
+     * condition. An interrupt of the body's thread while it waits makes it return too (native
+     * mode), or is handed to the loop as the strand's interrupt callback (compatibility mode).
+     *
+     * @throws IllegalStateException when the body cannot give the loop up (native mode: its
+     *     virtual thread is pinned to the loop's thread)
+     */
     void suspend();
 
     /** Queues the body's next step and gives the loop back: one loop iteration passes. */
     void yieldOnce();
+
+    /**
+     * Whether the body, which does not hold the loop, sits in a JDK blocking call (native mode:
+     * its virtual thread is parked or blocked outside aio4j). Called on the loop side.
+     */
+    boolean inJdkBlockingCall();
 }

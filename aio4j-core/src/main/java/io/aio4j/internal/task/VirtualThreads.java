@@ -3,7 +3,10 @@ package io.aio4j.internal.task;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +20,8 @@ public final class VirtualThreads {
     private static final MethodHandle NEW_BUILDER;
     private static final MethodHandle CURRENT_CARRIER;
     private static final String UNAVAILABLE;
+    /** {@code VirtualThread.carrierThread}, for the pin watch; null if this JDK has no such field. */
+    private static final VarHandle CARRIER_THREAD;
 
     static {
         MethodHandle builder = null;
@@ -46,6 +51,7 @@ public final class VirtualThreads {
         NEW_BUILDER = builder;
         CURRENT_CARRIER = carrier;
         UNAVAILABLE = why;
+        CARRIER_THREAD = why == null ? carrierThreadField() : null;
     }
 
     private VirtualThreads() {
@@ -79,14 +85,69 @@ public final class VirtualThreads {
         }
     }
 
-    /** A native-mode strand: the body on a virtual thread built by {@code builder}. */
-    public static Strand nativeStrand(Thread.Builder.OfVirtual builder, Runnable body, String name) {
-        return new NativeStrand(builder.name(name).unstarted(body));
+    /**
+     * A native-mode strand: the body on a virtual thread scheduled by {@code loop} (its own
+     * continuations; see {@link NativeStrand} for the others), watched by {@code watch} for
+     * suspensions that would block the loop.
+     */
+    public static Strand nativeStrand(Executor loop, PinnedAwaits.Watch watch, Runnable body, String name) {
+        return new NativeStrand(loop, watch, body, name);
     }
 
-    /** A compatibility-mode strand. */
-    public static Strand compatStrand(Runnable body, String name, Consumer<Runnable> enqueue, Consumer<Thread> turns) {
-        return new CompatStrand(body, name, enqueue, turns);
+    /**
+     * A compatibility-mode strand; {@code onInterrupt} is queued on the loop when the body's
+     * thread is interrupted while it waits for its turn.
+     */
+    public static Strand compatStrand(Runnable body, String name, Consumer<Runnable> enqueue, Consumer<Thread> turns,
+            Runnable onInterrupt) {
+        return new CompatStrand(body, name, enqueue, turns, onInterrupt);
+    }
+
+    /**
+     * The JDK's own scheduler of virtual threads: where the continuations of virtual threads that
+     * are not tasks go, when they inherited a loop's scheduler.
+     */
+    public static Executor defaultScheduler() {
+        return DefaultScheduler.INSTANCE;
+    }
+
+    /** Whether {@code t} is a virtual thread mounted on {@code carrier} right now (native mode only). */
+    static boolean mountedOn(Thread t, Thread carrier) {
+        VarHandle h = CARRIER_THREAD;
+        return h != null && h.getVolatile(t) == carrier;
+    }
+
+    /** Holds the default scheduler, looked up on first use. */
+    private static final class DefaultScheduler {
+        static final Executor INSTANCE = find();
+
+        private static Executor find() {
+            try {
+                Class<?> vt = Class.forName("java.lang.VirtualThread");
+                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(vt, MethodHandles.lookup());
+                Object pool = lookup.findStaticVarHandle(vt, "DEFAULT_SCHEDULER", ForkJoinPool.class).get();
+                if (pool instanceof Executor e) {
+                    return e;
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // Another JDK layout: fall through to a pool of our own.
+            }
+            return new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                t.setDaemon(true);
+                t.setName("aio4j-foreign-carrier-" + t.getPoolIndex());
+                return t;
+            }, null, true);
+        }
+    }
+
+    private static VarHandle carrierThreadField() {
+        try {
+            Class<?> vt = Class.forName("java.lang.VirtualThread");
+            return MethodHandles.privateLookupIn(vt, MethodHandles.lookup()).findVarHandle(vt, "carrierThread", Thread.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import io.aio4j.ExceptionContext;
 import io.aio4j.Task;
 import io.aio4j.internal.loop.ExceptionReport;
 import io.aio4j.internal.loop.SelectorEventLoop;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,12 @@ class PendingTasksTest {
     void closingALoopReportsEachPendingTaskWithItsCreationSite() {
         EventLoop loop = Aio.newEventLoop();
         loop.setDebug(true);
-        loop.setExceptionHandler((l, c) -> reports.add(c));
+        List<String> texts = new ArrayList<>();
+        // Formatted when reported: close() then ends the task, and its description changes.
+        loop.setExceptionHandler((l, c) -> {
+            reports.add(c);
+            texts.add(ExceptionReport.format(c));
+        });
         Task<?> stuck = loop.createTask(() -> Aio.await(Aio.getRunningLoop().createFuture()), "stuck");
         loop.runUntilComplete(loop.createTask(() -> {
             Aio.sleep(0);
@@ -39,7 +45,8 @@ class PendingTasksTest {
         ExceptionContext c = reports.get(0);
         assertEquals("Task was destroyed but it is pending!", c.message());
         assertSame(stuck, c.task());
-        String text = ExceptionReport.format(c);
+        assertTrue(stuck.isCancelled(), "close() ended it: " + stuck);
+        String text = texts.get(0);
         assertTrue(text.matches("(?s)Task was destroyed but it is pending!\ntask: <Task pending name='stuck' "
                 + "coro=<PendingTasksTest.<lambda>\\(\\) running at .*created at PendingTasksTest.java:\\d+>"
                 + "\nsource_traceback: Object created at \\(most recent call last\\):\n.*"), text);

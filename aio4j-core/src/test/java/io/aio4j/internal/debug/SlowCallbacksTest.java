@@ -60,6 +60,40 @@ class SlowCallbacksTest {
     }
 
     @Test
+    void aStepThatDoesNotEndIsReportedWhileItIsStuck() {
+        loop.setDebug(true);
+        loop.setSlowCallbackDuration(THRESHOLD);
+        // The step ends only once the report of it being stuck was logged: without the report it never ends
+        // (until the bound, which fails the test).
+        loop.callSoon(() -> {
+            long bound = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (warningContaining("is still running") == null && System.nanoTime() < bound) {
+                spinABit();
+            }
+        });
+        loop.callSoon(loop::stop);
+        loop.runForever();
+
+        String warning = warningContaining("is still running");
+        assertNotNull(warning, () -> log.messages(Level.WARNING).toString());
+        assertTrue(warning.matches("(?s)Executing <Handle SlowCallbacksTest.<lambda>\\(\\) created at SlowCallbacksTest.java:\\d+>"
+                + " is still running after \\d+\\.\\d{3} seconds\nThe loop is stuck at \\(most recent call last\\):\n.*"), warning);
+        assertTrue(warning.contains("SlowCallbacksTest.lambda$aStepThatDoesNotEndIsReportedWhileItIsStuck$"), warning);
+        assertNotNull(warningContaining(" took "), "the step is reported when it ends, too");
+    }
+
+    private String warningContaining(String text) {
+        return log.messages(Level.WARNING).stream().filter(m -> m.contains(text)).findFirst().orElse(null);
+    }
+
+    private static void spinABit() {
+        long end = System.nanoTime() + 1_000_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
     void nothingIsReportedOutsideDebugMode() {
         loop.setDebug(false);
         loop.setSlowCallbackDuration(0);

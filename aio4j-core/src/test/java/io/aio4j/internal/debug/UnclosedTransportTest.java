@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aio4j.internal.loop.SelectorEventLoop;
-import io.aio4j.net.StreamPair;
-import io.aio4j.net.Streams;
+import io.aio4j.stream.StreamPair;
+import io.aio4j.stream.Streams;
 import io.aio4j.testing.LogCapture;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -16,12 +16,12 @@ import io.aio4j.net.ConnectionAbortedException;
 import io.aio4j.net.ConnectionRefusedException;
 import io.aio4j.net.ConnectionResetException;
 import io.aio4j.net.DatagramProtocol;
-import io.aio4j.net.FileNotFoundException;
-import io.aio4j.net.InterruptedIOException;
+import io.aio4j.net.InterruptedSystemCallException;
+import io.aio4j.net.NoSuchFileOrDirectoryException;
 import io.aio4j.net.PermissionException;
-import io.aio4j.net.TlsEofException;
-import io.aio4j.net.TlsException;
-import io.aio4j.net.TlsHandshakeException;
+import io.aio4j.tls.TlsEofException;
+import io.aio4j.tls.TlsException;
+import io.aio4j.tls.TlsHandshakeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -56,8 +56,8 @@ class IoErrorsTest {
         assertInstanceOf(ConnectionAbortedException.class, IoErrors.map(new ClosedChannelException()));
         assertInstanceOf(PermissionException.class, IoErrors.map(new AccessDeniedException("/x")));
         assertInstanceOf(PermissionException.class, IoErrors.map(new SocketException("Permission denied")));
-        assertInstanceOf(FileNotFoundException.class, IoErrors.map(new NoSuchFileException("/x")));
-        assertInstanceOf(InterruptedIOException.class, IoErrors.map(new java.io.InterruptedIOException("x")));
+        assertInstanceOf(NoSuchFileOrDirectoryException.class, IoErrors.map(new NoSuchFileException("/x")));
+        assertInstanceOf(InterruptedSystemCallException.class, IoErrors.map(new java.io.InterruptedIOException("x")));
         assertInstanceOf(TlsHandshakeException.class, IoErrors.map(new SSLHandshakeException("bad")));
         assertInstanceOf(TlsEofException.class,
                 IoErrors.map(new SSLException("closed before receiving peer's close_notify")));

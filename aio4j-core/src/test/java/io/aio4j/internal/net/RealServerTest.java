@@ -12,7 +12,7 @@ import io.aio4j.CancelledException;
 import io.aio4j.EventLoop;
 import io.aio4j.Task;
 import io.aio4j.net.Connection;
-import io.aio4j.net.FileNotFoundException;
+import io.aio4j.net.NoSuchFileOrDirectoryException;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
 import java.net.InetSocketAddress;
@@ -149,6 +149,6 @@ class RealServerTest {
     void connectingToAMissingUnixSocketIsFileNotFound(@TempDir Path dir) {
         RuntimeException e = assertThrows(RuntimeException.class, () -> Aio.run(() -> Aio.await(
                 Aio.getRunningLoop().createUnixConnection(Collector::new, dir.resolve("none.sock")))));
-        assertInstanceOf(FileNotFoundException.class, e);
+        assertInstanceOf(NoSuchFileOrDirectoryException.class, e);
     }
 }

@@ -2,7 +2,7 @@ package io.aio4j.internal.net;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.aio4j.net.TlsContext;
+import io.aio4j.tls.TlsContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

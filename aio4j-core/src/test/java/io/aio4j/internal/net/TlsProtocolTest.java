@@ -18,12 +18,12 @@ import io.aio4j.net.ConnectionAbortedException;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
-import io.aio4j.net.TlsContext;
-import io.aio4j.net.TlsHandshakeException;
-import io.aio4j.net.TlsOptions;
 import io.aio4j.net.Transport;
-import io.aio4j.net.VerifyMode;
 import io.aio4j.testing.LogCapture;
+import io.aio4j.tls.TlsContext;
+import io.aio4j.tls.TlsHandshakeException;
+import io.aio4j.tls.TlsOptions;
+import io.aio4j.tls.VerifyMode;
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -148,7 +148,7 @@ class TlsProtocolTest {
             } catch (TlsHandshakeException e) {
                 refused = e;
             }
-            assertInstanceOf(io.aio4j.net.TlsException.class, refused);
+            assertInstanceOf(io.aio4j.tls.TlsException.class, refused);
             assertTrue(String.valueOf(refused.getMessage()).contains("certificate"), String.valueOf(refused));
             server.close();
             return null;

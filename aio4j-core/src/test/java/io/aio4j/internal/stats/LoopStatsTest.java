@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aio4j.Aio;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.Server;
-import io.aio4j.net.StreamPair;
-import io.aio4j.net.Streams;
+import io.aio4j.stream.StreamPair;
+import io.aio4j.stream.Streams;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +27,13 @@ class LoopStatsTest {
 
     @Test
     void iterationsRunsAndStepsArePublished() {
-        LoopStats stats = loop.stats();
+        LoopStats stats = loop.probe().stats();
         assertEquals(0, stats.sample().iterations());
         loop.runUntilComplete(loop.createTask(() -> {
             for (int i = 0; i < 5; i++) {
                 Aio.sleep(0);
             }
-            assertTrue(loop.stats().sample().inSteps(), "a task runs inside an iteration's steps");
+            assertTrue(loop.probe().stats().sample().inSteps(), "a task runs inside an iteration's steps");
             return null;
         }));
         LoopStats.Sample after = stats.sample();
@@ -48,14 +48,14 @@ class LoopStatsTest {
     void aFlaggedIterationRecordsWhenItEnded() {
         long[] flagged = new long[1];
         loop.callSoon(() -> {
-            flagged[0] = loop.stats().sample().iterations();
-            loop.stats().flag(flagged[0]);
+            flagged[0] = loop.probe().stats().sample().iterations();
+            loop.probe().stats().flag(flagged[0]);
             loop.stop();
         });
         loop.runForever();
-        double end = loop.stats().flaggedEnd(flagged[0]);
-        assertTrue(end >= loop.stats().sample().stepsStarted() - 1 && end <= loop.time(), "end " + end);
-        assertTrue(Double.isNaN(loop.stats().flaggedEnd(flagged[0] + 1)));
+        double end = loop.probe().stats().flaggedEnd(flagged[0]);
+        assertTrue(end >= loop.probe().stats().sample().stepsStarted() - 1 && end <= loop.time(), "end " + end);
+        assertTrue(Double.isNaN(loop.probe().stats().flaggedEnd(flagged[0] + 1)));
     }
 
     @Test
@@ -72,7 +72,7 @@ class LoopStatsTest {
             c.writer().write("hello\n".getBytes(StandardCharsets.UTF_8));
             c.writer().drain();
             c.reader().readLine();
-            assertEquals(2, loop.stats().sample().transports());
+            assertEquals(2, loop.probe().stats().sample().transports());
             c.writer().close();
             c.writer().waitClosed();
             server.close();
@@ -80,7 +80,7 @@ class LoopStatsTest {
             Aio.sleep(0.05);
             return null;
         }));
-        LoopStats.Sample s = loop.stats().sample();
+        LoopStats.Sample s = loop.probe().stats().sample();
         assertEquals(12, s.bytesIn(), s.toString());
         assertEquals(12, s.bytesOut(), s.toString());
         assertEquals(0, s.transports(), s.toString());

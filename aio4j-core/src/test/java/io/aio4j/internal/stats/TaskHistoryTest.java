@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.aio4j.Aio;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Task;
+import io.aio4j.internal.debug.PendingTasks;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,7 +84,7 @@ class TaskHistoryTest {
         assertEquals("by a callback", named("victim2").message());
         assertTrue(named("victim2").cancelledBy().startsWith("a callback on thread '"), named("victim2").cancelledBy());
         assertTrue(named("ok").createdAtMillis() > 0 && named("ok").createdAtMillis() <= named("ok").endedAtMillis());
-        assertEquals(loop.id(), named("ok").loopId());
+        assertEquals(loop.probe().id(), named("ok").loopId());
         assertEquals(1L, history.outcomeCounts().get("exception"));
         assertEquals(2L, history.outcomeCounts().get("cancelled"));
     }
@@ -117,6 +118,25 @@ class TaskHistoryTest {
         }
         assertEquals("the test", named("t").cancelledBy());
         assertEquals(id, named("t").id());
+    }
+
+    @Test
+    void aTaskEndedByItsLoopsCloseIsRecordedAsCancelledByTheClose() {
+        history = TaskHistory.open(10);
+        loop.setExceptionHandler((l, c) -> { });
+        loop.runUntilComplete(loop.createTask(() -> {
+            Aio.createTask(() -> {
+                Aio.sleep(3600);
+                return null;
+            }, "pending");
+            Aio.sleep(0);
+            return null;
+        }));
+        loop.close();
+        TerminatedTask t = named("pending");
+        assertEquals("cancelled", t.outcome(), String.valueOf(t));
+        assertEquals(PendingTasks.ENDED_AT_CLOSE, t.message());
+        assertEquals("the loop's close()", t.cancelledBy());
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.aio4j.InvalidStateException;
 /**
  * Trap: completing a future that was cancelled meanwhile. {@code callSoon(() -> f.setResult(x))}
  * fails with {@link InvalidStateException} if {@code f} is cancelled before the callback runs;
- * the fix checks {@code isDone()} in the callback.
+ * the fix completes it with {@code trySetResult}, which does nothing once the future is done.
  */
 public final class CancelledFutureTrap {
     private CancelledFutureTrap() {
@@ -25,11 +25,7 @@ public final class CancelledFutureTrap {
             Aio.sleep(0);
 
             Future<String> fixed = loop.createFuture();
-            loop.callSoon(() -> {
-                if (!fixed.isDone()) {                           // the fix
-                    fixed.setResult("too late");
-                }
-            });
+            loop.callSoon(() -> fixed.trySetResult("too late"));  // the fix: nothing happens if it is done
             fixed.cancel();
             Aio.sleep(0);
             System.out.println("fixed: no error when the future was cancelled first");

@@ -3,8 +3,8 @@ package io.aio4j.examples.debug;
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.net.Server;
-import io.aio4j.net.StreamPair;
-import io.aio4j.net.Streams;
+import io.aio4j.stream.StreamPair;
+import io.aio4j.stream.Streams;
 import java.net.InetSocketAddress;
 
 /**

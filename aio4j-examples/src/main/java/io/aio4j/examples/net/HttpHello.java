@@ -1,11 +1,11 @@
 package io.aio4j.examples.net;
 
 import io.aio4j.Aio;
-import io.aio4j.net.IncompleteReadException;
 import io.aio4j.net.Server;
-import io.aio4j.net.StreamReader;
-import io.aio4j.net.StreamWriter;
-import io.aio4j.net.Streams;
+import io.aio4j.stream.IncompleteReadException;
+import io.aio4j.stream.StreamReader;
+import io.aio4j.stream.StreamWriter;
+import io.aio4j.stream.Streams;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

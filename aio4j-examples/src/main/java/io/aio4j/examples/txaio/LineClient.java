@@ -66,7 +66,9 @@ public final class LineClient implements AutoCloseable {
 
     /** Sends one request line; the future gets the reply line, or fails with a timeout or I/O error. */
     public TxFuture<String> request(String line) {
-        if (line.indexOf('\n') >= 0) throw new IllegalArgumentException("request contains a newline: " + line);
+        if (line.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("request contains a newline: " + line);
+        }
         TxFuture<String> reply = txa.createFuture();
         if (closed) {
             txa.reject(reply, new IllegalStateException("client is closed"));
@@ -109,14 +111,20 @@ public final class LineClient implements AutoCloseable {
         }
         p.timeout().cancel();
         log.debug("<- {line} (for {request})", "line", line, "request", p.request());
-        if (!txa.isCalled(p.reply())) txa.resolve(p.reply(), line);
+        if (!txa.isCalled(p.reply())) {
+            txa.resolve(p.reply(), line);
+        }
     }
 
     private void connectionLost(Throwable error) {
-        if (closed) return;
+        if (closed) {
+            return;
+        }
         for (Pending p = pending.poll(); p != null; p = pending.poll()) {
             p.timeout().cancel();
-            if (!txa.isCalled(p.reply())) txa.reject(p.reply(), error);
+            if (!txa.isCalled(p.reply())) {
+                txa.reject(p.reply(), error);
+            }
         }
     }
 

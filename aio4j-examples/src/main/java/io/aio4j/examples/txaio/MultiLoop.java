@@ -41,6 +41,8 @@ public final class MultiLoop {
             });
             threads.add(t);
         }
-        for (Thread t : threads) t.join();
+        for (Thread t : threads) {
+            t.join();
+        }
     }
 }

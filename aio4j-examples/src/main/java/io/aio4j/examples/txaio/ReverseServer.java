@@ -42,7 +42,9 @@ final class ReverseServer implements AutoCloseable {
                 PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.equals("slow")) Thread.sleep(500);
+                if (line.equals("slow")) {
+                    Thread.sleep(500);
+                }
                 out.println(new StringBuilder(line).reverse());
             }
         } catch (IOException | InterruptedException e) {

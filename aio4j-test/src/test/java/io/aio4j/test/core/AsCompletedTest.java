@@ -1,6 +1,7 @@
 package io.aio4j.test.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,10 @@ import io.aio4j.Aio;
 import io.aio4j.Awaitable;
 import io.aio4j.Future;
 import io.aio4j.Task;
+import io.aio4j.TimeoutException;
 import io.aio4j.test.AioTest;
+import io.aio4j.test.TestLoop;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -57,5 +61,39 @@ class AsCompletedTest {
         Iterator<Future<String>> it = Aio.asCompleted(List.<Awaitable<String>>of(after(1, "x"))).iterator();
         assertEquals("x", it.next().result());
         assertThrows(NoSuchElementException.class, it::next);
+    }
+
+    @AioTest
+    void aTimeoutYieldsWhatFinishedBeforeItThenThrowsTimeoutExceptionAndCancelsNothing(TestLoop loop) {
+        Task<String> a = after(1, "a");
+        Task<String> slow = after(10, "slow");
+        Iterator<Future<String>> it = Aio.asCompleted(List.<Awaitable<String>>of(slow, a), 5).iterator();
+        assertSame(a, it.next());
+        assertTrue(it.hasNext());
+        assertThrows(TimeoutException.class, it::next);
+        assertEquals(5.0, loop.time(), 1e-6);
+        assertFalse(it.hasNext());
+        assertFalse(slow.isDone(), "as_completed cancels nothing");
+        assertEquals("slow", Aio.await(slow));
+    }
+
+    @AioTest
+    void aTimeoutAfterEverythingFinishedChangesNothing(TestLoop loop) {
+        List<String> results = new ArrayList<>();
+        for (Future<String> f : Aio.asCompleted(List.<Awaitable<String>>of(after(1, "a"), after(2, "b")), Duration.ofSeconds(3))) {
+            results.add(f.result());
+        }
+        assertEquals(List.of("a", "b"), results);
+        Aio.sleep(5);
+        assertEquals(7.0, loop.time(), 1e-6);
+    }
+
+    @AioTest
+    void aHugeDurationIsNoTimeout() {
+        List<String> results = new ArrayList<>();
+        for (Future<String> f : Aio.asCompleted(List.<Awaitable<String>>of(after(1, "a")), Duration.ofSeconds(Long.MAX_VALUE))) {
+            results.add(f.result());
+        }
+        assertEquals(List.of("a"), results);
     }
 }

@@ -38,7 +38,9 @@ public final class NettyFutures {
      * @throws IllegalArgumentException if future is null
      */
     public static <T> CompletionStage<T> toStage(Future<T> future) {
-        if (future == null) throw new IllegalArgumentException("future == null");
+        if (future == null) {
+            throw new IllegalArgumentException("future == null");
+        }
         CompletableFuture<T> stage = new CompletableFuture<>();
         future.addListener(done -> {
             if (done.isSuccess()) {
@@ -50,7 +52,9 @@ public final class NettyFutures {
             }
         });
         stage.whenComplete((value, error) -> {
-            if (stage.isCancelled()) future.cancel(false);
+            if (stage.isCancelled()) {
+                future.cancel(false);
+            }
         });
         return stage;
     }

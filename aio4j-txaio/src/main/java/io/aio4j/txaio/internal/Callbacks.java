@@ -1,6 +1,7 @@
 package io.aio4j.txaio.internal;
 
 import io.aio4j.txaio.IFailedFuture;
+import io.aio4j.txaio.spi.Driver;
 import java.util.function.Function;
 
 /**

@@ -18,7 +18,9 @@ public final class Checks {
 
     /** Returns {@code value}, or throws naming {@code what} if it is null. */
     public static <T> T notNull(T value, String what) {
-        if (value == null) throw new IllegalArgumentException(what + " == null");
+        if (value == null) {
+            throw new IllegalArgumentException(what + " == null");
+        }
         return value;
     }
 }

@@ -2,6 +2,9 @@ package io.aio4j.txaio.internal;
 
 import io.aio4j.txaio.Backend;
 import io.aio4j.txaio.internal.jdk.JdkDriver;
+import io.aio4j.txaio.spi.Driver;
+import io.aio4j.txaio.spi.DriverProvider;
+import io.aio4j.txaio.spi.ErrorSink;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,7 +39,9 @@ public final class Drivers {
         Checks.notNull(loop, "loop");
         for (DriverProvider provider : Providers.ALL) {
             Driver driver = provider.driverFor(loop);
-            if (driver != null) return driver;
+            if (driver != null) {
+                return driver;
+            }
         }
         if (loop instanceof ScheduledExecutorService executor) {
             return new JdkDriver(executor, System::nanoTime, ErrorSink.LOG);
@@ -47,7 +52,9 @@ public final class Drivers {
 
     private static DriverProvider provider(Backend backend) {
         for (DriverProvider provider : Providers.ALL) {
-            if (provider.backend() == backend) return provider;
+            if (provider.backend() == backend) {
+                return provider;
+            }
         }
         String module = backend == Backend.NETTY ? "aio4j-txaio-netty" : "aio4j-txaio";
         throw new IllegalStateException("Backend '" + backend + "' is not available: put " + module

@@ -1,5 +1,6 @@
 package io.aio4j.txaio.internal;
 
+import io.aio4j.txaio.spi.Driver;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,12 +23,16 @@ final class Gather {
         AtomicInteger pending = new AtomicInteger(children.size());
         for (RealTxFuture<?> child : children) {
             child.cell().whenDone(() -> {
-                if (pending.decrementAndGet() == 0) complete(outer, children, consumeExceptions);
+                if (pending.decrementAndGet() == 0) {
+                    complete(outer, children, consumeExceptions);
+                }
             });
         }
         outer.cell().whenDone(() -> {
             if (outer.cell().isCancelled()) {
-                for (RealTxFuture<?> child : children) child.cell().tryCancel(null);
+                for (RealTxFuture<?> child : children) {
+                    child.cell().tryCancel(null);
+                }
             }
         });
         return outer;

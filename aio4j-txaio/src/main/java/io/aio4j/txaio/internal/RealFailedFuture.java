@@ -9,7 +9,9 @@ public record RealFailedFuture(Throwable value) implements IFailedFuture {
 
     /** Checks the exception is present. */
     public RealFailedFuture {
-        if (value == null) throw new IllegalArgumentException("error == null");
+        if (value == null) {
+            throw new IllegalArgumentException("error == null");
+        }
     }
 
     @Override

@@ -12,6 +12,8 @@ import io.aio4j.txaio.Txaio;
 import io.aio4j.txaio.internal.log.LogSystem;
 import io.aio4j.txaio.internal.log.RealLogger;
 import io.aio4j.txaio.internal.timer.BatchedTimer;
+import io.aio4j.txaio.spi.Cell;
+import io.aio4j.txaio.spi.Driver;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +58,9 @@ public final class RealTxApi implements TxApi {
         Checks.notNull(canceller, "canceller");
         RealTxFuture<T> future = new RealTxFuture<>(driver.newCell());
         future.cell().whenDone(() -> {
-            if (!future.cell().isCancelled()) return;
+            if (!future.cell().isCancelled()) {
+                return;
+            }
             try {
                 canceller.accept(future);
             } catch (Throwable t) {
@@ -96,10 +100,16 @@ public final class RealTxApi implements TxApi {
         } catch (Throwable t) {
             return createFutureError(t);
         }
-        if (result instanceof TxFuture<?> future) return (TxFuture<T>) future;
+        if (result instanceof TxFuture<?> future) {
+            return (TxFuture<T>) future;
+        }
         Cell<T> adopted = driver.adopt(result);
-        if (adopted != null) return new RealTxFuture<>(adopted);
-        if (result instanceof CompletionStage<?> stage) return fromStage((CompletionStage<T>) stage);
+        if (adopted != null) {
+            return new RealTxFuture<>(adopted);
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            return fromStage((CompletionStage<T>) stage);
+        }
         return createFutureSuccess((T) result);
     }
 
@@ -129,7 +139,9 @@ public final class RealTxApi implements TxApi {
     @Override
     public <T> void resolve(TxFuture<T> future, T value) {
         RealTxFuture<T> f = real(future);
-        if (!f.cell().trySuccess(value)) throw alreadyDone("resolve", f);
+        if (!f.cell().trySuccess(value)) {
+            throw alreadyDone("resolve", f);
+        }
     }
 
     @Override
@@ -141,7 +153,9 @@ public final class RealTxApi implements TxApi {
     public void reject(TxFuture<?> future, IFailedFuture failure) {
         checkFailure(failure);
         RealTxFuture<?> f = real(future);
-        if (!f.tryFail(failure)) throw alreadyDone("reject", f);
+        if (!f.tryFail(failure)) {
+            throw alreadyDone("reject", f);
+        }
     }
 
     @Override
@@ -172,7 +186,9 @@ public final class RealTxApi implements TxApi {
     public TxFuture<List<Object>> gather(List<? extends TxFuture<?>> futures, boolean consumeExceptions) {
         Checks.notNull(futures, "futures");
         List<RealTxFuture<?>> children = new ArrayList<>(futures.size());
-        for (TxFuture<?> f : futures) children.add(real(f));
+        for (TxFuture<?> f : futures) {
+            children.add(real(f));
+        }
         return Gather.gather(driver, children, consumeExceptions);
     }
 
@@ -213,7 +229,9 @@ public final class RealTxApi implements TxApi {
         RealTxFuture<Void> future = new RealTxFuture<>(driver.newCell());
         TxDelayedCall timer = driver.schedule(delayNanos, () -> future.cell().trySuccess(null));
         future.cell().whenDone(() -> {
-            if (future.cell().isCancelled()) timer.cancel();
+            if (future.cell().isCancelled()) {
+                timer.cancel();
+            }
         });
         return future;
     }
@@ -280,7 +298,9 @@ public final class RealTxApi implements TxApi {
     }
 
     private static <T> RealTxFuture<T> real(TxFuture<T> future) {
-        if (future instanceof RealTxFuture<T> real) return real;
+        if (future instanceof RealTxFuture<T> real) {
+            return real;
+        }
         throw new IllegalArgumentException("not a future made by txaio: " + future);
     }
 

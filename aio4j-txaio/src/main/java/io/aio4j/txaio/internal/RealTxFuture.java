@@ -2,6 +2,7 @@ package io.aio4j.txaio.internal;
 
 import io.aio4j.txaio.IFailedFuture;
 import io.aio4j.txaio.TxFuture;
+import io.aio4j.txaio.spi.Cell;
 
 /**
  * A {@link TxFuture} over one {@link Cell}, remembering the {@link IFailedFuture} it was rejected
@@ -25,7 +26,9 @@ public final class RealTxFuture<T> implements TxFuture<T> {
     /** Fails the cell with {@code f}, remembering it; false if the cell was done already. */
     boolean tryFail(IFailedFuture f) {
         failure = f;
-        if (cell.tryFailure(f.value())) return true;
+        if (cell.tryFailure(f.value())) {
+            return true;
+        }
         failure = null;
         return false;
     }
@@ -34,7 +37,9 @@ public final class RealTxFuture<T> implements TxFuture<T> {
     IFailedFuture failure() {
         Throwable error = cell.error();
         IFailedFuture f = failure;
-        if (f != null && f.value() == error) return f;
+        if (f != null && f.value() == error) {
+            return f;
+        }
         f = new RealFailedFuture(error);
         failure = f;
         return f;
@@ -53,10 +58,15 @@ public final class RealTxFuture<T> implements TxFuture<T> {
     @Override
     public String toString() {
         String state;
-        if (!cell.isDone()) state = "pending";
-        else if (cell.isCancelled()) state = "cancelled";
-        else if (cell.error() != null) state = "failed " + cell.error().getClass().getSimpleName();
-        else state = "resolved";
+        if (!cell.isDone()) {
+            state = "pending";
+        } else if (cell.isCancelled()) {
+            state = "cancelled";
+        } else if (cell.error() != null) {
+            state = "failed " + cell.error().getClass().getSimpleName();
+        } else {
+            state = "resolved";
+        }
         return "TxFuture[" + state + ", " + cell.nativeFuture().getClass().getSimpleName() + "]";
     }
 }

@@ -20,7 +20,9 @@ public final class Selection {
         Checks.notNull(backend, "backend");
         TxApi current = selected;
         if (current != null) {
-            if (current.backend() == backend) return;
+            if (current.backend() == backend) {
+                return;
+            }
             throw new IllegalStateException("Explicitly using '" + current.backend() + "' already");
         }
         selected = new RealTxApi(Drivers.forBackend(backend));
@@ -35,7 +37,9 @@ public final class Selection {
     /** Returns the API of the selected backend, or throws if none is selected. */
     public static TxApi selected() {
         TxApi current = selected;
-        if (current == null) throw new IllegalStateException(NOT_SELECTED);
+        if (current == null) {
+            throw new IllegalStateException(NOT_SELECTED);
+        }
         return current;
     }
 

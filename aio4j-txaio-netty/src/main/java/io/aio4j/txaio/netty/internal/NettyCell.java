@@ -1,6 +1,6 @@
 package io.aio4j.txaio.netty.internal;
 
-import io.aio4j.txaio.internal.Cell;
+import io.aio4j.txaio.spi.Cell;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -45,7 +45,9 @@ final class NettyCell<T> implements Cell<T> {
 
     @Override
     public boolean tryCancel(String message) {
-        if (!(future instanceof Promise<T> promise)) return future.cancel(false);
+        if (!(future instanceof Promise<T> promise)) {
+            return future.cancel(false);
+        }
         // DefaultPromise treats a CancellationException cause as cancelled, and this one keeps the message.
         return promise.tryFailure(new CancellationException(message));
     }
@@ -66,7 +68,9 @@ final class NettyCell<T> implements Cell<T> {
     }
 
     private Promise<T> promise() {
-        if (future instanceof Promise<T> promise) return promise;
+        if (future instanceof Promise<T> promise) {
+            return promise;
+        }
         throw new IllegalArgumentException("a Netty Future that is not a Promise cannot be completed: " + future);
     }
 }

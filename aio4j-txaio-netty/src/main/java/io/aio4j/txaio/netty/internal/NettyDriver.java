@@ -2,9 +2,9 @@ package io.aio4j.txaio.netty.internal;
 
 import io.aio4j.txaio.Backend;
 import io.aio4j.txaio.TxDelayedCall;
-import io.aio4j.txaio.internal.Cell;
-import io.aio4j.txaio.internal.Driver;
-import io.aio4j.txaio.internal.ErrorSink;
+import io.aio4j.txaio.spi.Cell;
+import io.aio4j.txaio.spi.Driver;
+import io.aio4j.txaio.spi.ErrorSink;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 

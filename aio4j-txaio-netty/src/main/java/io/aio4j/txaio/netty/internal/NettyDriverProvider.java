@@ -1,9 +1,9 @@
 package io.aio4j.txaio.netty.internal;
 
 import io.aio4j.txaio.Backend;
-import io.aio4j.txaio.internal.Driver;
-import io.aio4j.txaio.internal.DriverProvider;
-import io.aio4j.txaio.internal.ErrorSink;
+import io.aio4j.txaio.spi.Driver;
+import io.aio4j.txaio.spi.DriverProvider;
+import io.aio4j.txaio.spi.ErrorSink;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;

@@ -2,7 +2,7 @@ package io.aio4j.txaio.internal.aio4j;
 
 import io.aio4j.CancelledException;
 import io.aio4j.Future;
-import io.aio4j.txaio.internal.Cell;
+import io.aio4j.txaio.spi.Cell;
 
 /**
  * A {@link Cell} over an aio4j {@code Future}; its done-callbacks already run on a later loop turn.
@@ -31,16 +31,12 @@ final class Aio4jCell<T> implements Cell<T> {
 
     @Override
     public boolean trySuccess(T value) {
-        if (future.isDone()) return false;
-        future.setResult(value);
-        return true;
+        return future.trySetResult(value);
     }
 
     @Override
     public boolean tryFailure(Throwable error) {
-        if (future.isDone()) return false;
-        future.setException(error);
-        return true;
+        return future.trySetException(error);
     }
 
     @Override
@@ -60,7 +56,9 @@ final class Aio4jCell<T> implements Cell<T> {
 
     @Override
     public Throwable error() {
-        if (!future.isDone()) return null;
+        if (!future.isDone()) {
+            return null;
+        }
         try {
             return future.exception();
         } catch (CancelledException e) {

@@ -6,9 +6,9 @@ import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
 import io.aio4j.TimerHandle;
 import io.aio4j.txaio.Backend;
-import io.aio4j.txaio.internal.Cell;
-import io.aio4j.txaio.internal.Driver;
 import io.aio4j.txaio.TxDelayedCall;
+import io.aio4j.txaio.spi.Cell;
+import io.aio4j.txaio.spi.Driver;
 
 /**
  * The aio4j backend's {@link Driver}: on a given loop, or on whichever loop is running on the
@@ -24,7 +24,9 @@ public final class Aio4jDriver implements Driver {
 
     /** Returns the loop to use now. */
     public EventLoop loop() {
-        if (fixedLoop != null) return fixedLoop;
+        if (fixedLoop != null) {
+            return fixedLoop;
+        }
         try {
             return Aio.getRunningLoop();
         } catch (IllegalStateException e) {

@@ -2,8 +2,8 @@ package io.aio4j.txaio.internal.aio4j;
 
 import io.aio4j.EventLoop;
 import io.aio4j.txaio.Backend;
-import io.aio4j.txaio.internal.Driver;
-import io.aio4j.txaio.internal.DriverProvider;
+import io.aio4j.txaio.spi.Driver;
+import io.aio4j.txaio.spi.DriverProvider;
 
 /**
  * Registers the aio4j backend (found like the Netty one, through {@code ServiceLoader}).

@@ -1,6 +1,6 @@
 package io.aio4j.txaio.internal.jdk;
 
-import io.aio4j.txaio.internal.Cell;
+import io.aio4j.txaio.spi.Cell;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,8 +51,11 @@ final class JdkCell<T> implements Cell<T> {
 
     @Override
     public void whenDone(Runnable action) {
-        if (future instanceof OrderedFuture<T> ordered) ordered.onDone(action);
-        else future.whenComplete((value, error) -> loop.execute(action));
+        if (future instanceof OrderedFuture<T> ordered) {
+            ordered.onDone(action);
+        } else {
+            future.whenComplete((value, error) -> loop.execute(action));
+        }
     }
 
     @Override
@@ -62,7 +65,9 @@ final class JdkCell<T> implements Cell<T> {
 
     @Override
     public Throwable error() {
-        if (!future.isDone()) return null;
+        if (!future.isDone()) {
+            return null;
+        }
         // handle() sees the stored exception itself, where getNow() would wrap a cancellation anew.
         Throwable error = future.handle((value, e) -> e).getNow(null);
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;

@@ -2,9 +2,9 @@ package io.aio4j.txaio.internal.jdk;
 
 import io.aio4j.txaio.Backend;
 import io.aio4j.txaio.TxDelayedCall;
-import io.aio4j.txaio.internal.Cell;
-import io.aio4j.txaio.internal.Driver;
-import io.aio4j.txaio.internal.ErrorSink;
+import io.aio4j.txaio.spi.Cell;
+import io.aio4j.txaio.spi.Driver;
+import io.aio4j.txaio.spi.ErrorSink;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,7 +54,9 @@ public final class JdkDriver implements Driver {
     @Override
     @SuppressWarnings("unchecked")
     public <T> Cell<T> adopt(Object o) {
-        if (!(o instanceof CompletableFuture<?> f)) return null;
+        if (!(o instanceof CompletableFuture<?> f)) {
+            return null;
+        }
         try {
             f.isDone();
         } catch (UnsupportedOperationException e) {

@@ -35,7 +35,9 @@ final class OrderedFuture<T> extends CompletableFuture<T> {
             actions = pending;
             pending = null;
         }
-        for (Runnable action : actions) loop.execute(action);
+        for (Runnable action : actions) {
+            loop.execute(action);
+        }
     }
 
     @Override

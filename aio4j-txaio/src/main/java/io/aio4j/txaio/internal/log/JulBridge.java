@@ -30,7 +30,9 @@ final class JulBridge extends Handler {
     static void uninstall() {
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {
-            if (h instanceof JulBridge) root.removeHandler(h);
+            if (h instanceof JulBridge) {
+                root.removeHandler(h);
+            }
         }
         root.setLevel(Level.INFO);
     }
@@ -53,16 +55,26 @@ final class JulBridge extends Handler {
 
     private static LogLevel txaioLevel(Level level) {
         int value = level.intValue();
-        if (value >= Level.SEVERE.intValue()) return LogLevel.ERROR;
-        if (value >= Level.WARNING.intValue()) return LogLevel.WARN;
-        if (value >= Level.INFO.intValue()) return LogLevel.INFO;
-        if (value >= Level.FINE.intValue()) return LogLevel.DEBUG;
+        if (value >= Level.SEVERE.intValue()) {
+            return LogLevel.ERROR;
+        }
+        if (value >= Level.WARNING.intValue()) {
+            return LogLevel.WARN;
+        }
+        if (value >= Level.INFO.intValue()) {
+            return LogLevel.INFO;
+        }
+        if (value >= Level.FINE.intValue()) {
+            return LogLevel.DEBUG;
+        }
         return LogLevel.TRACE;
     }
 
     @Override
     public void publish(LogRecord record) {
-        if (record == null || !LogSystem.isEnabled(txaioLevel(record.getLevel()))) return;
+        if (record == null || !LogSystem.isEnabled(txaioLevel(record.getLevel()))) {
+            return;
+        }
         String message = MESSAGES.formatMessage(record);
         if (record.getThrown() != null) {
             StringWriter trace = new StringWriter();

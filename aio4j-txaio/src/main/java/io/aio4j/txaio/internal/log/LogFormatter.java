@@ -41,8 +41,11 @@ public final class LogFormatter {
                     break;
                 }
                 Object value = resolve(template.substring(i + 1, close), values);
-                if (value == MISSING) out.append(template, i, close + 1);
-                else out.append(text(value));
+                if (value == MISSING) {
+                    out.append(template, i, close + 1);
+                } else {
+                    out.append(text(value));
+                }
                 i = close + 1;
             } else {
                 out.append(c);
@@ -57,9 +60,11 @@ public final class LogFormatter {
         int bracket = 0;
         for (int j = 0; j < field.length(); j++) {
             char c = field.charAt(j);
-            if (c == '[') bracket++;
-            else if (c == ']') bracket--;
-            else if (bracket == 0 && (c == '!' || c == ':')) {
+            if (c == '[') {
+                bracket++;
+            } else if (c == ']') {
+                bracket--;
+            } else if (bracket == 0 && (c == '!' || c == ':')) {
                 end = j;
                 break;
             }
@@ -67,7 +72,9 @@ public final class LogFormatter {
         String path = field.substring(0, end);
         int nameEnd = firstOf(path, 0);
         String name = path.substring(0, nameEnd);
-        if (name.isEmpty() || !values.containsKey(name)) return MISSING;
+        if (name.isEmpty() || !values.containsKey(name)) {
+            return MISSING;
+        }
         Object value = values.get(name);
         int i = nameEnd;
         while (i < path.length() && value != MISSING) {
@@ -77,7 +84,9 @@ public final class LogFormatter {
                 i = next;
             } else {
                 int close = path.indexOf(']', i);
-                if (close < 0) return MISSING;
+                if (close < 0) {
+                    return MISSING;
+                }
                 value = index(value, path.substring(i + 1, close));
                 i = close + 1;
             }
@@ -88,19 +97,27 @@ public final class LogFormatter {
     private static int firstOf(String path, int from) {
         for (int j = from; j < path.length(); j++) {
             char c = path.charAt(j);
-            if (c == '.' || c == '[') return j;
+            if (c == '.' || c == '[') {
+                return j;
+            }
         }
         return path.length();
     }
 
     private static Object attribute(Object target, String name) {
-        if (target == null || name.isEmpty()) return MISSING;
-        if (target instanceof Map<?, ?> map) return map.containsKey(name) ? map.get(name) : MISSING;
+        if (target == null || name.isEmpty()) {
+            return MISSING;
+        }
+        if (target instanceof Map<?, ?> map) {
+            return map.containsKey(name) ? map.get(name) : MISSING;
+        }
         Class<?> type = target.getClass();
         try {
             if (type.isRecord()) {
                 for (RecordComponent component : type.getRecordComponents()) {
-                    if (component.getName().equals(name)) return invoke(component.getAccessor(), target);
+                    if (component.getName().equals(name)) {
+                        return invoke(component.getAccessor(), target);
+                    }
                 }
             }
             for (Field f : type.getFields()) {
@@ -112,7 +129,9 @@ public final class LogFormatter {
             String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
             for (String candidate : List.of("get" + cap, "is" + cap, name)) {
                 Method m = publicGetter(type, candidate);
-                if (m != null) return invoke(m, target);
+                if (m != null) {
+                    return invoke(m, target);
+                }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             return MISSING;
@@ -137,14 +156,22 @@ public final class LogFormatter {
 
     private static Object index(Object target, String key) {
         if (target instanceof Map<?, ?> map) {
-            if (map.containsKey(key)) return map.get(key);
+            if (map.containsKey(key)) {
+                return map.get(key);
+            }
             Long number = integer(key);
-            if (number == null) return MISSING;
-            if (number == number.intValue() && map.containsKey(number.intValue())) return map.get(number.intValue());
+            if (number == null) {
+                return MISSING;
+            }
+            if (number == number.intValue() && map.containsKey(number.intValue())) {
+                return map.get(number.intValue());
+            }
             return map.containsKey(number) ? map.get(number) : MISSING;
         }
         Long number = integer(key);
-        if (number == null) return MISSING;
+        if (number == null) {
+            return MISSING;
+        }
         if (target instanceof List<?> list) {
             return number >= 0 && number < list.size() ? list.get(number.intValue()) : MISSING;
         }
@@ -163,8 +190,12 @@ public final class LogFormatter {
     }
 
     private static String text(Object value) {
-        if (value instanceof Object[] array) return Arrays.deepToString(array);
-        if (value != null && value.getClass().isArray()) return Arrays.deepToString(new Object[] {value}).replaceAll("^\\[|\\]$", "");
+        if (value instanceof Object[] array) {
+            return Arrays.deepToString(array);
+        }
+        if (value != null && value.getClass().isArray()) {
+            return Arrays.deepToString(new Object[] {value}).replaceAll("^\\[|\\]$", "");
+        }
         try {
             return String.valueOf(value);
         } catch (RuntimeException e) {

@@ -36,7 +36,9 @@ public enum LogLevel {
     public static LogLevel parse(String name) {
         if (name != null) {
             for (LogLevel level : values()) {
-                if (level.toString().equals(name)) return level;
+                if (level.toString().equals(name)) {
+                    return level;
+                }
             }
         }
         throw new IllegalArgumentException("Invalid log level '" + name + "'; valid are: " + VALID);

@@ -36,7 +36,9 @@ public final class LogSystem {
     public static synchronized void startLogging(PrintStream stream, String levelName) {
         LogLevel parsed = LogLevel.parse(levelName);
         Checks.notNull(stream, "out");
-        if (started) return;
+        if (started) {
+            return;
+        }
         started = true;
         level = parsed;
         out = stream;
@@ -46,7 +48,9 @@ public final class LogSystem {
     /** Changes the level every logger emits at. */
     public static synchronized void setGlobalLogLevel(String levelName) {
         level = LogLevel.parse(levelName);
-        if (started) JulBridge.follow(level);
+        if (started) {
+            JulBridge.follow(level);
+        }
     }
 
     /** Returns the level loggers emit at. */
@@ -75,10 +79,14 @@ public final class LogSystem {
      * the record goes to {@code logger}, the {@code System.Logger} of the namespace.
      */
     public static void log(String namespace, System.Logger logger, LogLevel recordLevel, String format, Object[] keyValues) {
-        if (!level.enables(recordLevel)) return;
+        if (!level.enables(recordLevel)) {
+            return;
+        }
         PrintStream stream = out;
         if (stream == null) {
-            if (!logger.isLoggable(recordLevel.systemLevel())) return;
+            if (!logger.isLoggable(recordLevel.systemLevel())) {
+                return;
+            }
             Map<String, Object> record = record(namespace, recordLevel, format, keyValues);
             logger.log(recordLevel.systemLevel(), () -> message(record));
             return;
@@ -90,7 +98,9 @@ public final class LogSystem {
     /** Writes one line, {@code 2026-11-22T01:54:16+0000 message}, to the startLogging stream. */
     static void writeLine(Instant time, String message) {
         PrintStream stream = out;
-        if (stream == null) return;
+        if (stream == null) {
+            return;
+        }
         // a formatted traceback ends with a line break of its own: one line break per record
         String line = TIMESTAMP.format(time.atZone(clock.getZone())) + " " + message.stripTrailing() + System.lineSeparator();
         synchronized (stream) {
@@ -129,7 +139,9 @@ public final class LogSystem {
 
     /** Restores the state of a fresh process, with the given clock; for tests only. */
     public static synchronized void resetForTests(Clock testClock) {
-        if (started) JulBridge.uninstall();
+        if (started) {
+            JulBridge.uninstall();
+        }
         level = LogLevel.INFO;
         out = null;
         categories = Map.of();

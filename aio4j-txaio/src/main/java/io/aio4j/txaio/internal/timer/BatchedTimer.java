@@ -3,7 +3,7 @@ package io.aio4j.txaio.internal.timer;
 import io.aio4j.txaio.IBatchedTimer;
 import io.aio4j.txaio.TxDelayedCall;
 import io.aio4j.txaio.internal.Checks;
-import io.aio4j.txaio.internal.Driver;
+import io.aio4j.txaio.spi.Driver;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +42,9 @@ public final class BatchedTimer implements IBatchedTimer {
         if (!(bucketSeconds > 0) || Double.isInfinite(bucketSeconds)) {
             throw new IllegalArgumentException("bucketSeconds must be > 0 and finite: " + bucketSeconds);
         }
-        if (chunkSize < 1) throw new IllegalArgumentException("chunkSize < 1: " + chunkSize);
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize < 1: " + chunkSize);
+        }
         this.driver = driver;
         this.bucketMillis = Math.max(1L, (long) Math.ceil(bucketSeconds * 1000.0));
         this.chunkSize = chunkSize;
@@ -97,7 +99,9 @@ public final class BatchedTimer implements IBatchedTimer {
             calls[i] = null;
             call.run();
         }
-        if (end < size) driver.schedule(spacingNanos, () -> runChunk(calls, size, end, spacingNanos));
+        if (end < size) {
+            driver.schedule(spacingNanos, () -> runChunk(calls, size, end, spacingNanos));
+        }
     }
 
     private static long saturatedAdd(long a, long b) {
@@ -124,7 +128,9 @@ public final class BatchedTimer implements IBatchedTimer {
         }
 
         Call add(Runnable fn) {
-            if (size == calls.length) calls = Arrays.copyOf(calls, size + (size >> 1) + 1);
+            if (size == calls.length) {
+                calls = Arrays.copyOf(calls, size + (size >> 1) + 1);
+            }
             Call call = new Call(this, fn);
             calls[size++] = call;
             live++;
@@ -148,7 +154,9 @@ public final class BatchedTimer implements IBatchedTimer {
                 task = fn;
                 fn = null;
             }
-            if (task == null) return;
+            if (task == null) {
+                return;
+            }
             try {
                 task.run();
             } catch (Throwable t) {
@@ -159,7 +167,9 @@ public final class BatchedTimer implements IBatchedTimer {
         @Override
         public void cancel() {
             synchronized (BatchedTimer.this) {
-                if (fn == null) return;
+                if (fn == null) {
+                    return;
+                }
                 fn = null;
                 if (!bucket.fired && --bucket.live == 0) {
                     bucket.fired = true; // emptied: never reused, even as lastBucket

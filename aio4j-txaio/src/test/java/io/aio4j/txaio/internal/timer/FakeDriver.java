@@ -2,8 +2,8 @@ package io.aio4j.txaio.internal.timer;
 
 import io.aio4j.txaio.Backend;
 import io.aio4j.txaio.TxDelayedCall;
-import io.aio4j.txaio.internal.Cell;
-import io.aio4j.txaio.internal.Driver;
+import io.aio4j.txaio.spi.Cell;
+import io.aio4j.txaio.spi.Driver;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,0 +1,113 @@
+package io.aio4j.internal.loop;
+
+import io.aio4j.internal.task.PinnedAwaits;
+import io.aio4j.internal.task.Strand;
+import io.aio4j.internal.task.VirtualThreads;
+import java.util.concurrent.Executor;
+
+/**
+ * Which thread holds a loop, and the threads its tasks run on. A loop is held by the platform
+ * thread running it, by a native-mode task mounted on that thread (its carrier), or, in
+ * compatibility mode, by the task thread that holds the turn; everything on the loop may be
+ * touched only by that holder ({@link #inLoopThread}), and debug mode throws for anyone else
+ * ({@link #checkThread}). Tasks run on strands ({@link #newStrand}): virtual threads scheduled by
+ * the loop (native mode) or taking strict turns with it (compatibility mode).
+ *
+ * <p>Any thread may ask; {@link #enter}/{@link #exit} are the loop thread's.
+ */
+final class LoopThreads {
+    private final boolean nativeMode;
+    private final Executor scheduler;
+    /** Native mode: finds tasks that would block this loop by awaiting while pinned to its thread. */
+    private final PinnedAwaits.Watch pinWatch;
+    /** The thread running the loop; null when it is not running. */
+    private volatile Thread loopThread;
+    /** Compatibility mode: the task thread holding the turn, if any. */
+    private volatile Thread turnHolder;
+
+    /** Threads in native mode if asked for and the JVM allows it; {@code scheduler} queues a task's steps on the loop. */
+    LoopThreads(boolean nativeAskedFor, Executor scheduler) {
+        this.nativeMode = nativeAskedFor && VirtualThreads.nativeAvailable();
+        this.scheduler = scheduler;
+        this.pinWatch = nativeMode ? PinnedAwaits.newWatch() : null;
+    }
+
+    /** Whether tasks run on loop-scheduled virtual threads. */
+    boolean nativeMode() {
+        return nativeMode;
+    }
+
+    /** The thread running the loop, or null. */
+    Thread loopThread() {
+        return loopThread;
+    }
+
+    /** Compatibility mode: the task thread holding the turn, or null (a monitor's hint for who holds the loop). */
+    Thread turnHolder() {
+        return turnHolder;
+    }
+
+    /** The current thread starts running the loop (a native-mode loop needs a platform thread: its tasks mount on it). */
+    void enter() {
+        Thread me = Thread.currentThread();
+        if (nativeMode && me.isVirtual()) {
+            throw new IllegalStateException("a native-mode event loop must run on a platform thread: its tasks are "
+                    + "virtual threads mounted on it (run it from a platform thread, or use -Daio4j.mode=compat)");
+        }
+        loopThread = me;
+        if (pinWatch != null) {
+            pinWatch.start(me);
+        }
+    }
+
+    /** The loop stopped running. */
+    void exit() {
+        loopThread = null;
+        if (pinWatch != null) {
+            pinWatch.stop();
+        }
+    }
+
+    /** Whether the current thread holds the loop: its thread, a task mounted on it, or the task holding the turn. */
+    boolean inLoopThread() {
+        Thread t = Thread.currentThread();
+        Thread lt = loopThread;
+        if (t == lt) {
+            return true;
+        }
+        if (lt == null) {
+            return false;
+        }
+        return nativeMode ? t.isVirtual() && VirtualThreads.currentCarrier() == lt : t == turnHolder;
+    }
+
+    /**
+     * Throws asyncio's {@code "Non-thread-safe operation …"} when called off the loop's thread while
+     * it runs. Debug mode applies it to callSoon/callAt and future completion; task creation
+     * applies it in every mode, because a task created off the loop corrupts it (hand it over
+     * with {@code callSoonThreadsafe} or {@code Aio.runCoroutineThreadsafe}).
+     */
+    void checkThread() {
+        if (loopThread != null && !inLoopThread()) {
+            throw wrongThread();
+        }
+    }
+
+    /** The error of a call made from a thread that does not hold the running loop. */
+    static IllegalStateException wrongThread() {
+        return new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the current one"
+                + " (from other threads use callSoonThreadsafe() or Aio.runCoroutineThreadsafe())");
+    }
+
+    /**
+     * A strand to run a new task's {@code body} on, named {@code name}; {@code onInterrupt} runs on
+     * the loop when the body's thread is interrupted from outside while it waits (compatibility
+     * mode; in native mode the body itself resumes on the loop and sees the interrupt).
+     */
+    Strand newStrand(Runnable body, String name, Runnable onInterrupt) {
+        if (nativeMode) {
+            return VirtualThreads.nativeStrand(scheduler, pinWatch, body, name);
+        }
+        return VirtualThreads.compatStrand(body, name, scheduler::execute, holder -> turnHolder = holder, onInterrupt);
+    }
+}

@@ -1,5 +1,0 @@
-package io.aio4j.net;
-
-/** The two halves of a stream connection, as {@link Streams#openConnection} returns them. */
-public record StreamPair(StreamReader reader, StreamWriter writer) {
-}
