@@ -20,8 +20,13 @@ module io.aio4j {
     // SPI, for aio4j's own modules: the virtual-time TestLoop of aio4j-test is built on the loop
     // (LoopEngine) with its own clock and poller.
     exports io.aio4j.internal.loop.spi to io.aio4j.test;
-    // internal: the one Duration conversion, for @AioTest's timeout.
-    exports io.aio4j.internal.time to io.aio4j.test;
+    // internal: the one Duration conversion, for @AioTest's timeout and the monitor's options.
+    exports io.aio4j.internal.time to io.aio4j.test, io.aio4j.monitor;
+
+    // internal, for the live monitor: per-loop counters, read-only views, the terminated-task
+    // history and the ServiceLoader hook behind -Daio4j.monitor.
+    exports io.aio4j.internal.stats to io.aio4j.monitor;
+    uses io.aio4j.internal.stats.MonitorStarter;
 
     // internal: everything else (io.aio4j.internal.*) is not exported, except debug mode's
     // Flight Recorder events to the recorder.

@@ -77,7 +77,22 @@ public final class Task<T> extends Future<T> {
     Timeout timeout;
 
     static {
-        TaskAccess.set(Task::destroy);
+        TaskAccess.set(new TaskAccess() {
+            @Override
+            public void destroy(Task<?> task, CancelledException reason) {
+                task.endAtClose(reason);
+            }
+
+            @Override
+            public String coroutineName(Task<?> task) {
+                return task.coroName;
+            }
+
+            @Override
+            public Thread thread(Task<?> task) {
+                return task.strand.thread();
+            }
+        });
     }
 
     Task(EventLoop loop, AsyncCallable<T> body, String name) {
@@ -144,6 +159,7 @@ public final class Task<T> extends Future<T> {
         if (isDone()) {
             return false;
         }
+        LoopCore.taskCancelRequested(this);
         numCancelRequests++;
         Future<?> w = waiter;
         if (w != null && w.cancel(msg)) {
@@ -401,37 +417,35 @@ public final class Task<T> extends Future<T> {
         }
         if (mustCancel) {
             mustCancel = false;
-            finish(() -> cancelInternal(cancelMessage, null));
+            finish(() -> cancelInternal(cancelMessage, null), null);
         } else {
-            finish(() -> setResultInternal(value));
+            finish(() -> setResultInternal(value), null);
         }
     }
 
     private void finishExceptionally(Throwable error) {
         CancelledException c = cancellationOf(error);
         if (c != null) {
-            finish(() -> cancelInternal(c.getMessage(), c));
+            finish(() -> cancelInternal(c.getMessage(), c), error);
         } else {
-            finish(() -> setExceptionInternal(error));
+            finish(() -> setExceptionInternal(error), error);
         }
     }
 
-    private void finish(Runnable completion) {
+    /** Completes the task; {@code error} is what its body threw (null if it returned), for a monitor. */
+    private void finish(Runnable completion, Throwable error) {
         interruptDelivered = false;
         if (destroyed != null) {
             // Its loop is closed: nothing can run the done callbacks any more.
             abandon(destroyed);
-            return;
+        } else {
+            host.taskFinished(this, registration);
+            completion.run();
         }
-        host.taskFinished(this, registration);
-        completion.run();
+        LoopCore.taskEnded(this, error);
     }
 
     /** {@link TaskAccess#destroy}: its loop closes while it is pending. On the closing thread, which holds the loop. */
-    private static void destroy(Task<?> task, CancelledException reason) {
-        task.endAtClose(reason);
-    }
-
     private void endAtClose(CancelledException reason) {
         if (isDone()) {
             return;

@@ -22,6 +22,7 @@ public final class Showcase {
         EXAMPLES.put("multiloop", "io.aio4j.examples.txaio.MultiLoop");
         EXAMPLES.put("sha256", "io.aio4j.examples.process.ParallelSha256");
         EXAMPLES.put("mode", "io.aio4j.examples.WhichMode");
+        EXAMPLES.put("monitor", "io.aio4j.examples.monitor.MonitorDemo");
     }
 
     private Showcase() {

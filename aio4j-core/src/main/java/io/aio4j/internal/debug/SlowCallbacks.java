@@ -186,7 +186,7 @@ public final class SlowCallbacks {
      * in its own machinery, or (native mode, a task resumed from a JDK blocking call) the
      * sampled carrier thread does not show the task's frames.
      */
-    static StackTraceElement[] stuckFrames(StackTraceElement[] frames) {
+    public static StackTraceElement[] stuckFrames(StackTraceElement[] frames) {
         int user = 0;
         while (user < frames.length && Describe.isLibraryFrame(frames[user])) {
             if (frames[user].getClassName().equals(LOOP_CLASS)) {

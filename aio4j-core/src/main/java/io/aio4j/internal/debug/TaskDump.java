@@ -60,14 +60,23 @@ public final class TaskDump {
             sb.append("    awaits: ").append(waitingFor instanceof Task<?> t ? t.name() : waitingFor.toString()).append('\n');
         }
         List<String> awaitedBy = new ArrayList<>();
-        for (Task<?> other : all) {
-            if (other.waitingFor() == task) {
-                awaitedBy.add(other.name());
-            }
+        for (Task<?> other : awaitedBy(task, all)) {
+            awaitedBy.add(other.name());
         }
         if (!awaitedBy.isEmpty()) {
             sb.append("    awaited by: ").append(String.join(", ", awaitedBy)).append('\n');
         }
+    }
+
+    /** The tasks of {@code all} that await {@code task} (the edges of the await graph into it). Any thread. */
+    public static List<Task<?>> awaitedBy(Task<?> task, List<Task<?>> all) {
+        List<Task<?>> by = new ArrayList<>();
+        for (Task<?> other : all) {
+            if (other.waitingFor() == task) {
+                by.add(other);
+            }
+        }
+        return by;
     }
 
     private static List<Task<?>> snapshot(LoopCore loop) {

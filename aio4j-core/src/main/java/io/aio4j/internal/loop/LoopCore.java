@@ -7,6 +7,7 @@ import io.aio4j.Task;
 import io.aio4j.internal.debug.NeverAwaited;
 import io.aio4j.internal.debug.TaskDump;
 import io.aio4j.internal.process.SigintCancel;
+import io.aio4j.internal.stats.TaskHistory;
 import io.aio4j.internal.task.Strand;
 import java.util.List;
 import java.util.Set;
@@ -86,6 +87,22 @@ public interface LoopCore {
     static Runnable watchNeverAwaited(Object coroutine, String name) {
         EventLoop running = runningLoop();
         return NeverAwaited.track(coroutine, name, running != null ? running.isDebug() : Debug.ENABLED_BY_DEFAULT);
+    }
+
+    /**
+     * {@code task.cancel(…)} is about to count a request (the task is not done): a running monitor
+     * records who asked. On the thread calling cancel; one volatile read when no monitor runs.
+     */
+    static void taskCancelRequested(Task<?> task) {
+        TaskHistory.cancelRequested(task);
+    }
+
+    /**
+     * {@code task} just completed (or was ended at its loop's close); {@code error} is what its body
+     * threw, null if it returned: a running monitor records the outcome. On the task's thread.
+     */
+    static void taskEnded(Task<?> task, Throwable error) {
+        TaskHistory.ended(task, error);
     }
 
     // ------------------------------------------------------------------ the loop and its thread

@@ -82,6 +82,11 @@ final class LoopDebug {
         }
     }
 
+    /** The task whose step ran last, read racily by a monitor's thread (a hint; may be stale). */
+    Task<?> steppingTask() {
+        return steppingTask;
+    }
+
     /** A task's last step is ending (on its thread): that is the step to name if it was slow. */
     void stepFinished(Task<?> task) {
         steppingTask = task;

@@ -42,6 +42,11 @@ final class LoopThreads {
         return loopThread;
     }
 
+    /** Compatibility mode: the task thread holding the turn, or null (a monitor's hint for who holds the loop). */
+    Thread turnHolder() {
+        return turnHolder;
+    }
+
     /** The current thread starts running the loop (a native-mode loop needs a platform thread: its tasks mount on it). */
     void enter() {
         Thread me = Thread.currentThread();

@@ -18,6 +18,8 @@ import io.aio4j.internal.loop.spi.LoopClock;
 import io.aio4j.internal.loop.spi.LoopEngine;
 import io.aio4j.internal.loop.spi.Poller;
 import io.aio4j.internal.loop.spi.PollerFactory;
+import io.aio4j.internal.stats.LoopStats;
+import io.aio4j.internal.stats.MonitorAutostart;
 import io.aio4j.internal.task.Strand;
 import io.aio4j.internal.task.VirtualThreads;
 import java.io.IOException;
@@ -70,8 +72,9 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
      * (pending tasks), EagerStart (eager task start), LoopExecutors (runInExecutor, the default
      * executor), ExceptionReporter (the exception handler), LoopDebug (debug mode's switch and
      * slow-callback timing), LoopIo (sockets, servers, pipes, subprocesses, signals; EventLoop's
-     * default methods reach it through LoopCore), and the injected LoopClock and Poller. Most
-     * methods below that are not the run loop itself are one-line forwards to them.
+     * default methods reach it through LoopCore), LoopStats (a monitor's counters, bumped once
+     * per iteration; LoopProbe is what a monitor reads), and the injected LoopClock and Poller.
+     * Most methods below that are not the run loop itself are one-line forwards to them.
      */
     private static final System.Logger LOG = System.getLogger("aio4j");
     private static final double CLOCK_RESOLUTION = 1e-9;
@@ -94,6 +97,9 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     private final ExceptionReporter errors;
     private final LoopIo io;
     private final LoopDebug debug;
+    /** A monitor's counters (io.aio4j.internal.stats): plain-cost stores on the run loop, read from its thread. */
+    private final LoopStats stats = new LoopStats(this::time);
+    private final LoopProbe probe;
     private long iterations;
     private LongConsumer iterationHook;
     private volatile boolean stopping;
@@ -133,12 +139,14 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         this.errors = new ExceptionReporter(this.owner);
         this.io = new LoopIo(this, this.owner);
         this.debug = new LoopDebug(this);
+        this.probe = new LoopProbe(id, this, threads, debug, stats, clock == LoopClock.SYSTEM);
         if (debug.on) {
             LOG.log(System.Logger.Level.DEBUG, "Using selector: " + selector.getClass().getSimpleName());
             debug.watchUnclosed();
         }
         Loops.add(this);
         TaskDumpSignal.installFromProperty();
+        MonitorAutostart.startOnce();
     }
 
     /** How tasks get the loop; see the README, "native mode". */
@@ -352,6 +360,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         checkNotClosed();
         checkNotRunning();
         threads.enter();
+        stats.runStarted();
         Current.set(owner);
         boolean interrupted = false;
         try {
@@ -487,12 +496,14 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         poller.poll(timeout);
         remote.drainTo(ready);
 
-        long lag = timers.moveDue(time() + CLOCK_RESOLUTION, ready);
+        double end = time() + CLOCK_RESOLUTION;
+        long lag = timers.moveDue(end, ready);
         if (lag >= 0 && Jfr.AVAILABLE) {
             Jfr.loopLag(this, lag);
         }
 
         int count = ready.size();
+        stats.stepsBegin(count, timers.size(), end);
         if (debug.on) {
             for (int i = 0; i < count; i++) {
                 Runnable r = ready.pollFirst();
@@ -505,6 +516,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
                 runOne(ready.pollFirst());
             }
         }
+        stats.stepsEnd();
     }
 
     private void wakeUpPoller() {
@@ -538,6 +550,11 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     @Override
     public boolean hasPendingWork() {
         return !ready.isEmpty() || !remote.isEmpty();
+    }
+
+    /** What a monitor reads of this loop from its own thread (id, counters, who holds it). Any thread. */
+    public LoopProbe probe() {
+        return probe;
     }
 
     /** The loop's selector, for the I/O support that registers channels on it. */

@@ -4,9 +4,10 @@ import io.aio4j.CancelledException;
 import io.aio4j.Task;
 
 /**
- * What the loop may do to a {@link Task} beyond its public API, granted by {@code Task} itself
- * when it is initialised (the JDK's "shared secrets" idiom): the loop lives in another package
- * and must not see the task's internals otherwise.
+ * What the loop (and a monitor, {@code io.aio4j.internal.stats}) may do to or read of a
+ * {@link Task} beyond its public API, granted by {@code Task} itself when it is initialised (the
+ * JDK's "shared secrets" idiom): they live in other packages and must not see the task's
+ * internals otherwise.
  */
 public interface TaskAccess {
     /**
@@ -15,6 +16,12 @@ public interface TaskAccess {
      * {@code finally} blocks run and its thread ends; its done callbacks are dropped.
      */
     void destroy(Task<?> task, CancelledException reason);
+
+    /** The name of the task's coroutine, as its repr shows it ({@code Main.<lambda>}); for a monitor. Any thread. */
+    String coroutineName(Task<?> task);
+
+    /** The thread the task's body runs on (its raw stack says where a stuck task is); for a monitor. Any thread. */
+    Thread thread(Task<?> task);
 
     /** The access, once {@link Task} is initialised. */
     static TaskAccess get() {

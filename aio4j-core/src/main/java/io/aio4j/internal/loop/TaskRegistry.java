@@ -3,6 +3,7 @@ package io.aio4j.internal.loop;
 import io.aio4j.Task;
 import io.aio4j.internal.debug.Jfr;
 import io.aio4j.internal.debug.PendingTasks;
+import io.aio4j.internal.stats.TaskHistory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -16,7 +17,7 @@ import java.util.Set;
  * {@code Aio.allTasks()}, {@code Aio.run}'s shutdown, task dumps, monitors and the close-time
  * "Task was destroyed but it is pending!" report read. In debug mode each pending task is also
  * watched by the garbage collector for the same report, and the Flight Recorder sees tasks come
- * and go.
+ * and go; a running monitor ({@link TaskHistory}) sees them created.
  *
  * <p>Only the thread holding the loop adds and removes (a task registers while it is created and
  * unregisters as its last step ends). Any thread may take a {@link #snapshot()} without stopping
@@ -61,6 +62,7 @@ final class TaskRegistry {
         if (Jfr.AVAILABLE) {
             Jfr.taskCreated(task);
         }
+        TaskHistory.created(task);
         return n;
     }
 

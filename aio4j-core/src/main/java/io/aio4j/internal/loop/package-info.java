@@ -5,7 +5,8 @@
  * {@code ThreadsafeQueue} (work from other threads, the wakeup protocol), {@code SelectorPoller}
  * (the wait for I/O), {@code TimerHeap}, {@code TaskRegistry}, {@code EagerStart},
  * {@code LoopExecutors}, {@code ExceptionReporter}, {@code LoopDebug} and
- * {@link io.aio4j.internal.loop.LoopIo} (sockets, pipes, subprocesses, signals). The seams a loop
+ * {@link io.aio4j.internal.loop.LoopIo} (sockets, pipes, subprocesses, signals);
+ * {@link io.aio4j.internal.loop.LoopProbe} is what a monitor reads of a loop from its own thread. The seams a loop
  * built on it injects (clock, poller) are in {@link io.aio4j.internal.loop.spi}.
  */
 package io.aio4j.internal.loop;

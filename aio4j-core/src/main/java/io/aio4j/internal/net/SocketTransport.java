@@ -5,6 +5,7 @@ import io.aio4j.Future;
 import io.aio4j.internal.debug.ResourceWarnings;
 import io.aio4j.internal.loop.Debug;
 import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.stats.LoopStats;
 import io.aio4j.net.BufferedProtocol;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
@@ -43,6 +44,8 @@ public final class SocketTransport implements Transport {
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
 
     private final SelectorEventLoop loop;
+    /** The loop's counters a monitor reads: open transports, bytes in and out. */
+    private final LoopStats stats;
     private final SocketChannel channel;
     private final Readiness readiness;
     private final SocketAddress sockname;
@@ -72,6 +75,7 @@ public final class SocketTransport implements Transport {
     public SocketTransport(SelectorEventLoop loop, SocketChannel channel, Protocol protocol, Future<Void> waiter,
             RealServer server) {
         this.loop = loop;
+        this.stats = loop.probe().stats();
         this.channel = channel;
         this.protocol = protocol;
         this.server = server;
@@ -81,6 +85,7 @@ public final class SocketTransport implements Transport {
         if (server != null) {
             server.attach(this);
         }
+        stats.transportOpened();
         // The loop's selector keeps a live transport reachable; this fires for one left open when
         // its loop is closed and dropped (asyncio's usual case too).
         this.unclosed = loop.isDebug()
@@ -149,6 +154,7 @@ public final class SocketTransport implements Transport {
             readEof();
             return;
         }
+        stats.bytesIn(n);
         buf.flip();
         byte[] data = new byte[n];
         buf.get(data);
@@ -232,6 +238,7 @@ public final class SocketTransport implements Transport {
             readEof();
             return;
         }
+        stats.bytesIn(n);
         try {
             buffered.bufferUpdated(n);
         } catch (Throwable t) {
@@ -256,7 +263,7 @@ public final class SocketTransport implements Transport {
         }
         if (buffer.isEmpty()) {
             try {
-                channel.write(data);
+                stats.bytesOut(channel.write(data));
             } catch (IOException e) {
                 fatalError(e, "Fatal write error on socket transport");
                 return;
@@ -297,6 +304,7 @@ public final class SocketTransport implements Transport {
             return;
         }
         bufferSize -= (int) written;
+        stats.bytesOut(written);
         while (!buffer.isEmpty() && !buffer.peekFirst().hasRemaining()) {
             buffer.pollFirst();
         }
@@ -432,6 +440,7 @@ public final class SocketTransport implements Transport {
                 protocol.connectionLost(error);
             }
         } finally {
+            stats.transportClosed();
             Connect.closeQuietly(channel);
             if (server != null) {
                 server.detach(this);

@@ -1,0 +1,51 @@
+package io.aio4j.monitor;
+
+import io.aio4j.Aio;
+import io.aio4j.AsyncCallable;
+import io.aio4j.EventLoop;
+import io.aio4j.Task;
+import java.util.concurrent.TimeUnit;
+
+/** A loop running on a platform thread of its own, for tests that look at it from outside. */
+final class LoopThread implements AutoCloseable {
+    final EventLoop loop;
+    final Thread thread;
+
+    private LoopThread(EventLoop loop, Thread thread) {
+        this.loop = loop;
+        this.thread = thread;
+    }
+
+    static LoopThread start(String name) {
+        EventLoop loop = Aio.newEventLoop();
+        Thread t = Thread.ofPlatform().daemon().name(name).start(loop::runForever);
+        return new LoopThread(loop, t);
+    }
+
+    /** Runs {@code body} as a task on the loop and returns its result (10 s at most). */
+    <T> T call(AsyncCallable<T> body) throws Exception {
+        return Aio.runCoroutineThreadsafe(body, loop).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Creates a task named {@code name} on the loop. */
+    Task<Object> task(String name, AsyncCallable<Object> body) throws Exception {
+        return call(() -> Aio.createTask(body, name));
+    }
+
+    /** Cancels what is left, stops the loop, closes it. */
+    @Override
+    public void close() throws Exception {
+        call(() -> {
+            for (Task<?> t : Aio.allTasks()) {
+                if (t != Aio.currentTask()) {
+                    t.cancel();
+                }
+            }
+            Aio.sleep(0);
+            return null;
+        });
+        loop.callSoonThreadsafe(loop::stop);
+        thread.join(10_000);
+        loop.close();
+    }
+}
