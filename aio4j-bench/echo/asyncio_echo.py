@@ -1,4 +1,6 @@
-"""asyncio echo servers of the benchmark: python3 asyncio_echo.py protocol|streams PORT."""
+"""asyncio echo servers of the benchmark: python3 asyncio_echo.py protocol|streams|uvloop-protocol|uvloop-streams PORT.
+
+The uvloop- modes run the same servers on uvloop's loop (Debian's python3-uvloop: /usr/bin/python3)."""
 import asyncio
 import sys
 
@@ -23,7 +25,7 @@ async def echo_streams(reader, writer):
 
 async def main(mode, port):
     loop = asyncio.get_running_loop()
-    if mode == "protocol":
+    if mode.endswith("protocol"):
         server = await loop.create_server(Echo, "127.0.0.1", port)
     else:
         server = await asyncio.start_server(echo_streams, "127.0.0.1", port)
@@ -32,4 +34,7 @@ async def main(mode, port):
 
 
 if __name__ == "__main__":
+    if sys.argv[1].startswith("uvloop-"):
+        import uvloop
+        uvloop.install()
     asyncio.run(main(sys.argv[1], int(sys.argv[2])))

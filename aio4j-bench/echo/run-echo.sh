@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
-# The uvloop-method echo benchmark: aio4j (protocol and streams) vs Netty 4.2 NIO (one event-loop
-# thread) vs CPython asyncio (protocol and streams), driven by the C load client.
-#   aio4j-bench/echo/run-echo.sh            # 3 rounds, 3 s per cell
-#   ROUNDS=5 SECS=5 aio4j-bench/echo/run-echo.sh
-# Server pinned to CPU 0, client to CPU 1; servers interleaved A B C D E per round; each cell is
-# a 1 s warm-up run, then a measured run with the server's CPU time read from /proc/PID/stat
-# before and after. Writes aio4j-bench/results/echo.md (medians and ratios) and echo-raw.tsv.
+# The echo benchmark (the uvloop method): aio4j's three server styles (BufferedProtocol, plain
+# Protocol, streams + drain) against a C epoll server, Netty 4.2 (native epoll; NIO on request),
+# uvloop's protocol server and CPython asyncio, driven by the C load client. One command:
+#   ./run bench echo                          # = aio4j-bench/echo/run-echo.sh: 3 rounds, 3 s per cell
+#   ROUNDS=5 SECS=5 ./run bench echo
+#   CELLS="1024:10 1024:100 10240:10 102400:10" SERVERS="aio4j-protocol netty-epoll" ./run bench echo
+# Server pinned to CPU 0, client to CPU 1; servers interleaved A B C ... per round; each cell is a
+# 1 s warm-up run, then a measured run with the server's CPU time read from /proc/PID/stat before
+# and after. Writes aio4j-bench/results/echo.md (medians and ratios) and echo-raw.tsv.
+# JAVA_OPTS adds JVM flags to every Java server (e.g. JAVA_OPTS=-Xlog:gc to see collections).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 ROUNDS=${ROUNDS:-3}
 SECS=${SECS:-3}
-CELLS=${CELLS:-"1024:10 1024:100 10240:10 102400:10"}
-SERVERS=${SERVERS:-"aio4j-protocol aio4j-buffered aio4j-streams netty-nio asyncio-protocol asyncio-streams"}
+CELLS=${CELLS:-"1024:10 102400:10"}
+SERVERS=${SERVERS:-"c-epoll netty-epoll aio4j-buffered aio4j-protocol aio4j-streams uvloop-protocol uvloop-streams asyncio-protocol"}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-PY=${PYTHON:-python3}
+# Debian's python3-uvloop installs uvloop for the system interpreter: asyncio and uvloop both run on it.
+PY=${PYTHON:-/usr/bin/python3}
 work="$root/aio4j-bench/target/echo"
 results="$root/aio4j-bench/results"
 mkdir -p "$work" "$results"
@@ -25,21 +29,25 @@ say() { printf 'run-echo: %s\n' "$*" >&2; }
 
 say "building the load client (gcc -O2)"
 gcc -O2 -Wall -o "$work/echo-client" "$here/echo-client.c"
+gcc -O2 -Wall -o "$work/echo-server" "$here/echo-server.c"
 
 say "building aio4j-core and aio4j-bench"
 (cd "$root" && mvn -B -ntp -q -pl aio4j-bench -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile="$work/cp.txt" >/dev/null)
 CP="$root/aio4j-bench/target/classes:$(cat "$work/cp.txt")"
-JVM=(-XX:+UseSerialGC -Xms256m -Xmx256m --add-opens java.base/java.lang=ALL-UNNAMED -cp "$CP")
+# shellcheck disable=SC2206
+JVM=(-XX:+UseSerialGC -Xms256m -Xmx256m ${JAVA_OPTS:-} --add-opens java.base/java.lang=ALL-UNNAMED -cp "$CP")
 
 server_cmd() { # name port
   case "$1" in
     aio4j-protocol) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.Aio4jEchoServer protocol $2" ;;
     aio4j-buffered) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.Aio4jEchoServer buffered $2" ;;
     aio4j-streams) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.Aio4jEchoServer streams $2" ;;
-    netty-nio) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.NettyEchoServer $2" ;;
-    asyncio-protocol) echo "$PY $here/asyncio_echo.py protocol $2" ;;
-    asyncio-streams) echo "$PY $here/asyncio_echo.py streams $2" ;;
+    netty-nio) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.NettyEchoServer nio $2" ;;
+    netty-epoll) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.NettyEchoServer epoll $2" ;;
+    c-epoll) echo "$work/echo-server $2" ;;
+    asyncio-protocol|asyncio-streams|uvloop-protocol|uvloop-streams)
+      echo "$PY $here/asyncio_echo.py ${1#asyncio-} $2" ;;
     *) say "unknown server $1"; exit 4 ;;
   esac
 }
@@ -85,41 +93,45 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-"$PY" - "$raw" "$results/echo.md" "$ROUNDS" "$SECS" "$("$JAVA" -version 2>&1 | head -n1)" "$("$PY" --version)" <<'PYEOF'
+"$PY" - "$raw" "$results/echo.md" "$ROUNDS" "$SECS" "$("$JAVA" -version 2>&1 | head -n1)" "$("$PY" --version)" \
+    "$SERVERS" "$(uptime)" <<'PYEOF'
 import statistics, sys, collections, platform, os, datetime
-raw, out, rounds, secs, jv, pv = sys.argv[1:7]
+raw, out, rounds, secs, jv, pv, servers, load = sys.argv[1:9]
+servers = servers.split()
 rows = [l.rstrip("\n").split("\t") for l in open(raw)][1:]
 data = collections.defaultdict(lambda: collections.defaultdict(list))
 for r, server, size, conns, rps, cpu, p50, p99 in rows:
-    cell = (int(size), int(conns))
-    data[cell][server].append((float(rps), float(cpu), float(p50), float(p99)))
+    data[(int(size), int(conns))][server].append((float(rps), float(cpu), float(p50), float(p99)))
 def med(cell, server, i):
     v = data[cell].get(server)
     return statistics.median(x[i] for x in v) if v else float("nan")
-servers = ["aio4j-protocol", "aio4j-buffered", "aio4j-streams", "netty-nio", "asyncio-protocol", "asyncio-streams"]
-L = []
-L.append("# Echo benchmark (uvloop method)\n")
-L.append(f"Run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {os.cpu_count()} CPUs ({platform.machine()}), "
+L = ["# Echo benchmark (uvloop method)\n"]
+L.append(f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} CPUs ({platform.machine()}), "
          f"{jv}, {pv}. Server pinned to CPU 0 (`taskset -c 0`), load client (`echo-client.c`, gcc -O2) to CPU 1. "
          f"JVMs: `-XX:+UseSerialGC -Xms256m -Xmx256m` (serial GC: a JVM pinned to one CPU picks it anyway), "
          f"aio4j in native mode. {rounds} rounds, servers interleaved in each round; per cell a 1 s warm-up run, "
-         f"then {secs} s measured. Figures are medians over the rounds.\n")
-L.append("Command: `aio4j-bench/echo/run-echo.sh` (env `ROUNDS=" + rounds + " SECS=" + secs + "`); raw rows in `echo-raw.tsv`.\n")
-L.append("## Requests/s (median) and server CPU per request (µs, median)\n")
-L.append("| size | conns | " + " | ".join(f"{s} req/s | {s} µs/req" for s in servers) + " |")
-L.append("|---|---|" + "---|---|" * len(servers))
+         f"then {secs} s measured. Figures are medians over the rounds. Load at the end: `{load.strip()}` "
+         f"(the machine is shared with other sessions: compare ratios from this run, not absolute figures).\n")
+L.append(f"Command: `ROUNDS={rounds} SECS={secs} ./run bench echo` (= `aio4j-bench/echo/run-echo.sh`); raw rows in `echo-raw.tsv`.\n")
 for cell in sorted(data):
-    L.append(f"| {cell[0]} | {cell[1]} | " + " | ".join(f"{med(cell,s,0):,.0f} | {med(cell,s,1):.2f}" for s in servers) + " |")
-L.append("\n## Ratios in the same run (aio4j / peer)\n")
-L.append("Throughput ratio > 1: aio4j serves more requests/s. CPU ratio < 1: aio4j spends less server CPU per request.\n")
-L.append("| size | conns | protocol vs Netty req/s | protocol vs Netty CPU | protocol vs asyncio req/s | protocol vs asyncio CPU | buffered vs Netty CPU | buffered vs asyncio CPU | streams vs asyncio streams req/s | streams vs asyncio streams CPU |")
-L.append("|---|---|---|---|---|---|---|---|---|---|")
-for cell in sorted(data):
-    def ratio(a, b, i): return med(cell, a, i) / med(cell, b, i)
-    L.append(f"| {cell[0]} | {cell[1]} | {ratio('aio4j-protocol','netty-nio',0):.2f} | {ratio('aio4j-protocol','netty-nio',1):.2f} | "
-             f"{ratio('aio4j-protocol','asyncio-protocol',0):.2f} | {ratio('aio4j-protocol','asyncio-protocol',1):.2f} | "
-             f"{ratio('aio4j-buffered','netty-nio',1):.2f} | {ratio('aio4j-buffered','asyncio-protocol',1):.2f} | "
-             f"{ratio('aio4j-streams','asyncio-streams',0):.2f} | {ratio('aio4j-streams','asyncio-streams',1):.2f} |")
+    L.append(f"## {cell[0]} bytes x {cell[1]} connections\n")
+    L.append("| server | req/s | server CPU µs/req | p50 µs | p99 µs |")
+    L.append("|---|---|---|---|---|")
+    for s in servers:
+        if s in data[cell]:
+            L.append(f"| {s} | {med(cell,s,0):,.0f} | {med(cell,s,1):.2f} | {med(cell,s,2):.0f} | {med(cell,s,3):.0f} |")
+    L.append("")
+peers = [p for p in ("netty-epoll", "c-epoll", "uvloop-protocol", "netty-nio", "asyncio-protocol") if p in servers]
+mine = [s for s in servers if s.startswith("aio4j-")]
+if peers and mine:
+    L.append("## Ratios in the same run: server CPU per request, aio4j / peer (< 1: aio4j spends less)\n")
+    L.append("| size | conns | aio4j style | " + " | ".join(f"vs {p}" for p in peers) + " | p99 / netty-epoll p99 |")
+    L.append("|---|---|---|" + "---|" * len(peers) + "---|")
+    for cell in sorted(data):
+        for s in mine:
+            p99 = med(cell, s, 3) / med(cell, "netty-epoll", 3) if "netty-epoll" in servers else float("nan")
+            L.append(f"| {cell[0]} | {cell[1]} | {s} | " + " | ".join(f"{med(cell,s,1)/med(cell,p,1):.2f}" for p in peers)
+                     + f" | {p99:.2f} |")
 open(out, "w").write("\n".join(L) + "\n")
 print("\n".join(L))
 PYEOF

@@ -77,15 +77,32 @@ public final class StreamReader {
         return eof && buffer.isEmpty();
     }
 
-    /** Appends received data (called by the protocol). */
+    /** Appends received data (called by the protocol); {@code data} is copied, the caller keeps it. */
     public void feedData(ByteBuffer data) {
+        feed(data, false);
+    }
+
+    /**
+     * Appends a chunk the caller gives up (a transport's fresh buffer, which
+     * {@code Protocol.dataReceived} hands over for keeps): when nothing is buffered its array is
+     * kept as is, and a {@link #read(int)} that takes it all returns that array, with no copy.
+     */
+    void feedOwnedData(ByteBuffer data) {
+        feed(data, true);
+    }
+
+    private void feed(ByteBuffer data, boolean owned) {
         if (eof) {
             throw new IllegalStateException("feedData after feedEof");
         }
         if (!data.hasRemaining()) {
             return;
         }
-        buffer.append(data);
+        if (owned) {
+            buffer.adopt(data);
+        } else {
+            buffer.append(data);
+        }
         wakeupWaiter();
         if (transport != null && !paused && buffer.size() > 2 * limit) {
             try {

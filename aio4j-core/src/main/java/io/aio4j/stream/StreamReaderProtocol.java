@@ -87,7 +87,8 @@ final class StreamReaderProtocol implements Protocol {
     @Override
     public void dataReceived(ByteBuffer data) {
         if (reader != null) {
-            reader.feedData(data);
+            // The transport's buffer is ours to keep (Protocol.dataReceived): the reader may keep its array.
+            reader.feedOwnedData(data);
         }
     }
 

@@ -6,11 +6,19 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
-/** The Netty 4.2 peer of the echo benchmark: NIO transport, one event-loop thread for accepting and serving. */
+/**
+ * The Netty 4.2 peer of the echo benchmark: {@code nio PORT} (the JDK selector) or {@code epoll PORT}
+ * (Netty's native epoll transport), one event-loop thread for accepting and serving, Netty's default
+ * pooled direct buffers.
+ */
 public final class NettyEchoServer {
     private NettyEchoServer() {
     }
@@ -34,19 +42,27 @@ public final class NettyEchoServer {
         }
     }
 
-    /** {@code PORT}. */
+    /** {@code [nio|epoll] PORT}: NIO when the transport is left out. */
     public static void main(String[] args) throws InterruptedException {
-        int port = Integer.parseInt(args[0]);
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        String transport = args.length > 1 ? args[0] : "nio";
+        int port = Integer.parseInt(args[args.length - 1]);
+        boolean epoll = switch (transport) {
+            case "nio" -> false;
+            case "epoll" -> true;
+            default -> throw new IllegalArgumentException("transport must be nio or epoll: " + transport);
+        };
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, io);
         try {
             Echo echo = new Echo();
             ServerBootstrap b = new ServerBootstrap()
                     .group(group)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(channel)
                     .option(ChannelOption.SO_BACKLOG, 100)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(echo);
-            System.out.println("netty nio echo server on 127.0.0.1:" + port);
+            System.out.println("netty " + transport + " echo server on 127.0.0.1:" + port);
             b.bind("127.0.0.1", port).sync().channel().closeFuture().sync();
         } finally {
             group.shutdownGracefully();

@@ -3,9 +3,18 @@ package io.aio4j.internal.net;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-/** A growable FIFO of bytes with search, the {@code bytearray} behind a stream reader. Not thread-safe. */
+/**
+ * A growable FIFO of bytes with search, the {@code bytearray} behind a stream reader. Not thread-safe.
+ *
+ * <p>Copies are avoided where ownership allows: {@link #adopt} takes over an array handed to the
+ * reader for keeps (a transport's fresh chunk) when the queue is empty, and {@link #take} hands
+ * back the queue's own array when the caller asks for all of it and it holds exactly that, so a
+ * stream reader whose task keeps up moves each chunk from socket to caller with the one copy the
+ * transport made.
+ */
 public final class ByteQueue {
-    private byte[] buf = new byte[256];
+    private static final byte[] EMPTY = new byte[0];
+    private byte[] buf = EMPTY;
     private int start;
     private int end;
 
@@ -47,9 +56,33 @@ public final class ByteQueue {
         return at + sep.length <= size() && indexOf(sep, at) == at;
     }
 
+    /**
+     * Appends {@code data}, which the caller gives up: when the queue is empty and {@code data} is
+     * a whole writable array, that array becomes the queue's storage (no copy); else it is copied.
+     */
+    public void adopt(ByteBuffer data) {
+        if (isEmpty() && data.hasArray() && !data.isReadOnly() && data.arrayOffset() == 0 && data.position() == 0
+                && data.limit() == data.array().length) {
+            buf = data.array();
+            start = 0;
+            end = buf.length;
+            data.position(data.limit());
+            return;
+        }
+        append(data);
+    }
+
     /** Removes and returns the first {@code n} bytes (all if fewer are queued). */
     public byte[] take(int n) {
         int k = Math.min(n, size());
+        if (k == buf.length) {
+            // The whole storage is the answer: hand it over and start afresh.
+            byte[] out = buf;
+            buf = EMPTY;
+            start = 0;
+            end = 0;
+            return out;
+        }
         byte[] out = Arrays.copyOfRange(buf, start, start + k);
         start += k;
         if (start == end) {
@@ -82,7 +115,7 @@ public final class ByteQueue {
         if (buf.length - size >= n && start >= buf.length / 2) {
             System.arraycopy(buf, start, buf, 0, size);
         } else {
-            byte[] bigger = new byte[Math.max(buf.length * 2, size + n)];
+            byte[] bigger = new byte[Math.max(Math.max(buf.length * 2, 256), size + n)];
             System.arraycopy(buf, start, bigger, 0, size);
             buf = bigger;
         }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 
 /**
  * asyncio's {@code _SelectorSocketTransport}: a stream connection (TCP or Unix) on a
@@ -28,7 +27,9 @@ public final class SocketTransport implements Transport {
      * fresh heap copy. EOF calls eofReceived(); unless it returns true, the transport closes.
      *
      * Writing: write() tries the socket at once when nothing is queued (as asyncio does), and
-     * queues copies of what is left; the writer drains the queue with gathering writes. The
+     * queues a copy of what is left in direct segments (WriteQueue: a heap buffer is copied there
+     * first, once, instead of by the JDK on each attempt); the writer drains the queue with
+     * gathering writes. The
      * protocol is paused when the queue grows past `high` and resumed when it falls to `low`.
      * Order is preserved because nothing is written directly while the queue is non-empty.
      *
@@ -39,7 +40,6 @@ public final class SocketTransport implements Transport {
      */
     private static final System.Logger LOG = System.getLogger("aio4j");
     private static final int MAX_READ = 256 * 1024;
-    private static final int MAX_GATHER = 64;
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
 
@@ -50,12 +50,12 @@ public final class SocketTransport implements Transport {
     private final Readiness readiness;
     private final SocketAddress sockname;
     private final SocketAddress peername;
-    private final ArrayDeque<ByteBuffer> buffer = new ArrayDeque<>();
+    /** What write() accepted and the socket has not taken yet, in direct segments. */
+    private final WriteQueue buffer = new WriteQueue();
     private final Runnable onReadable = this::readReady;
     private final Runnable onWritable = this::writeReady;
     private final RealServer server;
     private Protocol protocol;
-    private int bufferSize;
     private int high = FlowControl.DEFAULT_HIGH;
     private int low = FlowControl.DEFAULT_LOW;
     private boolean protocolPaused;
@@ -261,22 +261,34 @@ public final class SocketTransport implements Transport {
             writesAfterClose = FlowControl.writeAfterClose(writesAfterClose);
             return;
         }
-        if (buffer.isEmpty()) {
-            try {
-                stats.bytesOut(channel.write(data));
-            } catch (IOException e) {
-                fatalError(e, "Fatal write error on socket transport");
-                return;
-            }
-            if (!data.hasRemaining()) {
-                return;
-            }
-            readiness.setWriter(onWritable);
+        if (!buffer.isEmpty()) {
+            // Order: nothing goes to the socket directly while older bytes wait.
+            buffer.add(data);
+            maybePauseProtocol();
+            return;
         }
-        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-        copy.put(data).flip();
-        buffer.addLast(copy);
-        bufferSize += copy.remaining();
+        try {
+            if (data.isDirect()) {
+                stats.bytesOut(channel.write(data));
+                if (!data.hasRemaining()) {
+                    return;
+                }
+                buffer.add(data);
+            } else {
+                // The JDK would copy a heap buffer into native memory anyway: copy it once into the
+                // queue's direct segment and write from there, so a partial write copies nothing more.
+                buffer.add(data);
+                stats.bytesOut(buffer.writeTo(channel));
+                if (buffer.isEmpty()) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            buffer.clear();
+            fatalError(e, "Fatal write error on socket transport");
+            return;
+        }
+        readiness.setWriter(onWritable);
         maybePauseProtocol();
     }
 
@@ -284,30 +296,16 @@ public final class SocketTransport implements Transport {
         if (connLost > 0) {
             return;
         }
-        int n = Math.min(buffer.size(), MAX_GATHER);
-        ByteBuffer[] batch = new ByteBuffer[n];
-        int i = 0;
-        for (ByteBuffer b : buffer) {
-            if (i == n) {
-                break;
-            }
-            batch[i++] = b;
-        }
         long written;
         try {
-            written = channel.write(batch);
+            written = buffer.writeTo(channel);
         } catch (IOException e) {
             readiness.removeWriter();
             buffer.clear();
-            bufferSize = 0;
             fatalError(e, "Fatal write error on socket transport");
             return;
         }
-        bufferSize -= (int) written;
         stats.bytesOut(written);
-        while (!buffer.isEmpty() && !buffer.peekFirst().hasRemaining()) {
-            buffer.pollFirst();
-        }
         maybeResumeProtocol();
         if (buffer.isEmpty()) {
             readiness.removeWriter();
@@ -354,18 +352,18 @@ public final class SocketTransport implements Transport {
 
     @Override
     public int writeBufferSize() {
-        return bufferSize;
+        return buffer.size();
     }
 
     private void maybePauseProtocol() {
-        if (bufferSize > high && !protocolPaused) {
+        if (buffer.size() > high && !protocolPaused) {
             protocolPaused = true;
             ProtocolCalls.pauseWriting(loop, this, protocol);
         }
     }
 
     private void maybeResumeProtocol() {
-        if (protocolPaused && bufferSize <= low) {
+        if (protocolPaused && buffer.size() <= low) {
             protocolPaused = false;
             ProtocolCalls.resumeWriting(loop, this, protocol);
         }
@@ -417,7 +415,6 @@ public final class SocketTransport implements Transport {
         }
         if (!buffer.isEmpty()) {
             buffer.clear();
-            bufferSize = 0;
             readiness.removeWriter();
         }
         if (!closing) {
@@ -480,7 +477,7 @@ public final class SocketTransport implements Transport {
         if (channel.isOpen()) {
             sb.append(" read=").append(readiness.hasReader() ? "polling" : "idle");
             sb.append(" write=<").append(readiness.hasWriter() ? "polling" : "idle").append(", bufsize=")
-                    .append(bufferSize).append('>');
+                    .append(buffer.size()).append('>');
         }
         return sb.append('>').toString();
     }
