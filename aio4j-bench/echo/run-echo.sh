@@ -6,7 +6,7 @@
 #   ROUNDS=5 SECS=5 ./run bench echo
 #   CELLS="1024:10 1024:100 10240:10 102400:10" SERVERS="aio4j-protocol netty-epoll" ./run bench echo
 # Server pinned to CPU 0, client to CPU 1; servers interleaved A B C ... per round; each cell is a
-# 1 s warm-up run, then a measured run with the server's CPU time read from /proc/PID/stat before
+# WARMUP-second (2) warm-up run, then a measured run with the server's CPU time read from /proc/PID/stat before
 # and after. Writes aio4j-bench/results/echo.md (medians and ratios) and echo-raw.tsv.
 # JAVA_OPTS adds JVM flags to every Java server (e.g. JAVA_OPTS=-Xlog:gc to see collections).
 set -euo pipefail
@@ -14,6 +14,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 ROUNDS=${ROUNDS:-3}
 SECS=${SECS:-3}
+WARMUP=${WARMUP:-2}
 CELLS=${CELLS:-"1024:10 102400:10"}
 SERVERS=${SERVERS:-"c-epoll netty-epoll aio4j-buffered aio4j-protocol aio4j-streams uvloop-protocol uvloop-streams asyncio-protocol"}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -34,7 +35,17 @@ gcc -O2 -Wall -o "$work/echo-server" "$here/echo-server.c"
 say "building aio4j-core and aio4j-bench"
 (cd "$root" && mvn -B -ntp -q -pl aio4j-bench -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile="$work/cp.txt" >/dev/null)
-CP="$root/aio4j-bench/target/classes:$(cat "$work/cp.txt")"
+# The servers run from a snapshot of the built classes, so a rebuild during the run changes nothing.
+rm -rf "$work/snap" && mkdir -p "$work/snap"
+CP=""
+for entry in "$root/aio4j-bench/target/classes" $(tr ':' ' ' < "$work/cp.txt"); do
+  if [[ "$entry" == "$root"/*/target/classes ]]; then
+    module=${entry#"$root"/}; module=${module%%/*}
+    cp -r "$entry" "$work/snap/$module"
+    entry="$work/snap/$module"
+  fi
+  CP="${CP:+$CP:}$entry"
+done
 # shellcheck disable=SC2206
 JVM=(-XX:+UseSerialGC -Xms256m -Xmx256m ${JAVA_OPTS:-} --add-opens java.base/java.lang=ALL-UNNAMED -cp "$CP")
 
@@ -75,7 +86,7 @@ for round in $(seq 1 "$ROUNDS"); do
     wait_port "$port" "$pid"
     for cell in $CELLS; do
       size=${cell%%:*}; conns=${cell##*:}
-      taskset -c 1 "$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 --seconds 1 \
+      taskset -c 1 "$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 --seconds "$WARMUP" \
           >/dev/null 2>&1
       t0=$(cpu_ticks "$pid")
       out=$(taskset -c 1 "$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 \
@@ -94,9 +105,9 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 "$PY" - "$raw" "$results/echo.md" "$ROUNDS" "$SECS" "$("$JAVA" -version 2>&1 | head -n1)" "$("$PY" --version)" \
-    "$SERVERS" "$(uptime)" <<'PYEOF'
+    "$SERVERS" "$(uptime)" "$WARMUP" <<'PYEOF'
 import statistics, sys, collections, platform, os, datetime
-raw, out, rounds, secs, jv, pv, servers, load = sys.argv[1:9]
+raw, out, rounds, secs, jv, pv, servers, load, warmup = sys.argv[1:10]
 servers = servers.split()
 rows = [l.rstrip("\n").split("\t") for l in open(raw)][1:]
 data = collections.defaultdict(lambda: collections.defaultdict(list))
@@ -109,7 +120,7 @@ L = ["# Echo benchmark (uvloop method)\n"]
 L.append(f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} CPUs ({platform.machine()}), "
          f"{jv}, {pv}. Server pinned to CPU 0 (`taskset -c 0`), load client (`echo-client.c`, gcc -O2) to CPU 1. "
          f"JVMs: `-XX:+UseSerialGC -Xms256m -Xmx256m` (serial GC: a JVM pinned to one CPU picks it anyway), "
-         f"aio4j in native mode. {rounds} rounds, servers interleaved in each round; per cell a 1 s warm-up run, "
+         f"aio4j in native mode. {rounds} rounds, servers interleaved in each round; per cell a {warmup} s warm-up run, "
          f"then {secs} s measured. Figures are medians over the rounds. Load at the end: `{load.strip()}` "
          f"(the machine is shared with other sessions: compare ratios from this run, not absolute figures).\n")
 L.append(f"Command: `ROUNDS={rounds} SECS={secs} ./run bench echo` (= `aio4j-bench/echo/run-echo.sh`); raw rows in `echo-raw.tsv`.\n")

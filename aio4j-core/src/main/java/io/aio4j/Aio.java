@@ -102,7 +102,7 @@ public final class Aio {
 
     /** {@link #async(AsyncCallable)} for a body without a result: awaiting it gives {@code null}. */
     public static Coroutine<Void> async(AsyncRunnable body) {
-        Coroutine.Body<Void> callable = Bodies.of(body);
+        Bodies.Runnable callable = Bodies.of(body);
         return new Coroutine<>(callable, callable.name());
     }
 

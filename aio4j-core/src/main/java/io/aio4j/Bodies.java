@@ -9,11 +9,24 @@ final class Bodies {
     }
 
     /** {@code body} as a callable returning {@code null}, named after {@code body} (not after this adapter). */
-    static Coroutine.Body<Void> of(AsyncRunnable body) {
-        Objects.requireNonNull(body, "body");
-        return new Coroutine.Body<>(() -> {
+    static Runnable of(AsyncRunnable body) {
+        return new Runnable(Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * An {@link AsyncRunnable} as a callable: one small object, named (after the runnable) only
+     * when a repr asks, so a parked task does not carry a name string it may never show.
+     */
+    record Runnable(AsyncRunnable body) implements AsyncCallable<Void> {
+        @Override
+        public Void call() throws Exception {
             body.run();
             return null;
-        }, Describe.callable(body));
+        }
+
+        /** The runnable's name, as {@link Describe#callable} gives it. */
+        String name() {
+            return Describe.callable(body);
+        }
     }
 }

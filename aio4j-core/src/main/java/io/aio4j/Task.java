@@ -6,6 +6,8 @@ import io.aio4j.internal.loop.LoopCore;
 import io.aio4j.internal.loop.TaskAccess;
 import io.aio4j.internal.task.Strand;
 import java.io.InterruptedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.SocketException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Objects;
@@ -52,12 +54,25 @@ public final class Task<T> extends Future<T> {
      * compatibility (strict hand-off to an ordinary virtual thread).
      */
     private static final AtomicLong COUNTER = new AtomicLong();
+    private static final VarHandle NAME;
+
+    static {
+        try {
+            NAME = MethodHandles.lookup().findVarHandle(Task.class, "name", String.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final LoopCore host;
     private final Strand strand;
-    private String name;
+    /** The name; null until asked for when it is the default {@code Task-N} (see {@link #number}). */
+    private volatile String name;
+    /** N of the default name {@code Task-N}, drawn at creation (asyncio 3.13 also makes the name lazily). */
+    private final long number;
     private AsyncCallable<T> body;
-    private final String coroName;
+    /** The coroutine's name (a Coroutine's) or the body's class, whose name is made when asked for. */
+    private final Object coro;
     private Future<?> waiter;
     private boolean mustCancel;
     private String cancelMessage;
@@ -85,7 +100,7 @@ public final class Task<T> extends Future<T> {
 
             @Override
             public String coroutineName(Task<?> task) {
-                return task.coroName;
+                return task.coroName();
             }
 
             @Override
@@ -102,9 +117,14 @@ public final class Task<T> extends Future<T> {
         host.checkNotClosed();
         // In every mode, not only in debug: a task created off the loop's thread corrupts the loop.
         host.checkThread();
-        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
-        this.coroName = body instanceof Coroutine.Body<?> cb ? cb.name() : Describe.callable(body);
-        this.strand = host.newStrand(this::runBody, this.name, this::interruptedWhileSuspended);
+        // The default name, the coroutine's name and the thread's name are made when first asked for:
+        // three strings a task would otherwise carry for nothing while it sleeps.
+        this.name = name;
+        this.number = name != null ? 0 : COUNTER.incrementAndGet();
+        this.coro = body instanceof Coroutine.Body<?> cb ? cb.name()
+                : body instanceof Bodies.Runnable r ? r.body().getClass() : body.getClass();
+        boolean nameNow = name != null || loop.isDebug();
+        this.strand = host.newStrand(this::runBody, nameNow ? name() : null, this::interruptedWhileSuspended);
         this.registration = host.taskCreated(this);
         if (host.eagerTasks() && host.isRunning() && host.inLoopThread()) {
             startEagerly();
@@ -131,7 +151,25 @@ public final class Task<T> extends Future<T> {
 
     /** The task's name: {@code Task-N} unless one was given. */
     public String name() {
-        return name;
+        String n = name;
+        if (n != null) {
+            return n;
+        }
+        // A monitor may ask from another thread: only the first answer is kept, and never over setName().
+        n = "Task-" + number;
+        if (!NAME.compareAndSet(this, null, n)) {
+            return name;
+        }
+        // Debuggers and thread dumps show the thread's name: from now on it is the task's.
+        Thread t = strand != null ? strand.thread() : null;
+        if (t != null && t.getName().isEmpty()) {
+            t.setName(n);
+        }
+        return n;
+    }
+
+    private String coroName() {
+        return coro instanceof Class<?> c ? Describe.callableClass(c) : (String) coro;
     }
 
     /** Renames the task (and its thread, as debuggers and thread dumps show it). */
@@ -235,8 +273,8 @@ public final class Task<T> extends Future<T> {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("<Task ").append(stateName());
-        sb.append(" name='").append(name).append('\'');
-        sb.append(" coro=<").append(coroName).append("()");
+        sb.append(" name='").append(name()).append('\'');
+        sb.append(" coro=<").append(coroName()).append("()");
         if (isDone()) {
             sb.append(" done");
         } else if (started) {
@@ -396,7 +434,7 @@ public final class Task<T> extends Future<T> {
     }
 
     private void runBody() {
-        Current.set(this);
+        strand.enter(this);
         started = true;
         host.stepResumed(this);
         T value;
@@ -413,7 +451,7 @@ public final class Task<T> extends Future<T> {
             finishExceptionally(error);
             return;
         } finally {
-            Current.remove();
+            strand.exit();
         }
         if (mustCancel) {
             mustCancel = false;

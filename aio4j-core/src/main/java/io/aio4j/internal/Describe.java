@@ -26,7 +26,12 @@ public final class Describe {
         if (fn == null) {
             return "null";
         }
-        String n = fn.getClass().getName();
+        return callableClass(fn.getClass());
+    }
+
+    /** {@link #callable} of an instance of {@code cls}. */
+    public static String callableClass(Class<?> cls) {
+        String n = cls.getName();
         int lambda = n.indexOf("$$Lambda");
         if (lambda >= 0) {
             return simple(n.substring(0, lambda)) + ".<lambda>";

@@ -28,7 +28,8 @@ final class CompatStrand implements Strand {
         this.enqueue = enqueue;
         this.turns = turns;
         this.onInterrupt = onInterrupt;
-        this.thread = Thread.ofVirtual().name(name).unstarted(() -> {
+        Thread.Builder.OfVirtual b = Thread.ofVirtual();
+        this.thread = (name != null ? b.name(name) : b).unstarted(() -> {
             try {
                 body.run();
             } finally {

@@ -1,5 +1,7 @@
 package io.aio4j.internal.task;
 
+import io.aio4j.internal.loop.Current;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.Executor;
@@ -16,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * children) goes to the JDK's default scheduler, so it neither runs on the loop's thread nor
  * freezes when the loop closes.
  */
-final class NativeStrand implements Strand, Executor {
+final class NativeStrand implements Strand, Executor, Current.Slot {
     private static final VarHandle PARKED_IN;
 
     static {
@@ -39,11 +41,14 @@ final class NativeStrand implements Strand, Executor {
     private volatile long parkedIn;
     /** Set by the pin watch: the number of a suspension in which the body parked while pinned to the loop thread. */
     volatile long pinnedIn;
+    /** The task while its body runs (Current's mark for this thread; read and written on it only). */
+    private Object current;
 
     NativeStrand(Executor loop, PinnedAwaits.Watch watch, Runnable body, String name) {
         this.loop = loop;
         this.watch = watch;
-        this.thread = VirtualThreads.builder(this).name(name).unstarted(body);
+        Thread.Builder.OfVirtual b = VirtualThreads.builder(this);
+        this.thread = (name != null ? b.name(name) : b).unstarted(body);
     }
 
     @Override
@@ -54,6 +59,29 @@ final class NativeStrand implements Strand, Executor {
     @Override
     public void start() {
         thread.start();
+    }
+
+    @Override
+    public void enter(Object task) {
+        if (Current.slotsWork()) {
+            current = task;
+        } else {
+            Current.set(task);
+        }
+    }
+
+    @Override
+    public void exit() {
+        if (Current.slotsWork()) {
+            current = null;
+        } else {
+            Current.remove();
+        }
+    }
+
+    @Override
+    public Object currentOf(Thread t) {
+        return t == thread ? current : null;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.aio4j.internal.task;
 
+import io.aio4j.internal.loop.Current;
+
 /**
  * How a task's body gets the loop: the thread it runs on and the hand-over of control
  * between it and the loop. {@link #start} and {@link #resume} are called on the loop side,
@@ -8,6 +10,16 @@ package io.aio4j.internal.task;
 public interface Strand {
     /** The body's thread. */
     Thread thread();
+
+    /** The body starts running on its thread: {@code Current.get()} there gives {@code task} until {@link #exit}. */
+    default void enter(Object task) {
+        Current.set(task);
+    }
+
+    /** The body has ended: its thread is no longer the task's ({@code Current.get()} gives null there). */
+    default void exit() {
+        Current.remove();
+    }
 
     /** Queues the body's first step on the loop. */
     void start();
