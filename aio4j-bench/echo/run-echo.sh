@@ -75,6 +75,8 @@ wait_port() { # port pid
   say "server did not listen on $1"; return 1
 }
 
+pid=
+trap '[[ -n "$pid" ]] && kill "$pid" 2>/dev/null' EXIT
 printf 'round\tserver\tsize\tconns\trequests_per_s\tcpu_us_per_req\tp50_us\tp99_us\n' > "$raw"
 port=25100
 for round in $(seq 1 "$ROUNDS"); do
@@ -86,11 +88,15 @@ for round in $(seq 1 "$ROUNDS"); do
     wait_port "$port" "$pid"
     for cell in $CELLS; do
       size=${cell%%:*}; conns=${cell##*:}
+      # A warm-up that fails (a JVM still compiling on a loaded machine) is not fatal: the measured run says.
       taskset -c 1 "$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 --seconds "$WARMUP" \
-          >/dev/null 2>&1
+          >/dev/null 2>&1 || say "$server $size x $conns: warm-up run failed (exit $?)"
       t0=$(cpu_ticks "$pid")
-      out=$(taskset -c 1 "$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 \
-          --seconds "$SECS" 2>/dev/null)
+      if ! out=$(taskset -c 1 "$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 \
+          --seconds "$SECS" 2>"$work/client.err"); then
+        say "$server $size x $conns: client failed (exit $?): $(cat "$work/client.err")"
+        continue
+      fi
       t1=$(cpu_ticks "$pid")
       rps=$(sed -n 's/.*requests_per_s=\([0-9.]*\).*/\1/p' <<<"$out")
       p50=$(sed -n 's/.*p50_us=\([0-9.]*\).*/\1/p' <<<"$out")
@@ -100,7 +106,8 @@ for round in $(seq 1 "$ROUNDS"); do
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$server" "$size" "$conns" "$rps" "$cpu" "$p50" "$p99" \
           | tee -a "$raw" >&2
     done
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    pid=
   done
 done
 

@@ -42,6 +42,27 @@ class TaskTest {
     }
 
     @Test
+    void aTaskIsItsThreadsCurrentTaskAndItsThreadTakesItsNameWhenAskedFor() {
+        Aio.run(() -> {
+            Task<?> me = Aio.currentTask();
+            assertTrue(me != null, "the body sees its task");
+            assertEquals(me.name(), Thread.currentThread().getName());
+            Task<String> named = Aio.createTask(() -> Thread.currentThread().getName(), "worker");
+            assertEquals("worker", Aio.await(named));
+            // A virtual thread the body starts inherits nothing: it is no task's thread.
+            CompletableFuture<Boolean> childSeesATask = new CompletableFuture<>();
+            Thread.ofVirtual().start(() -> childSeesATask.complete(Aio.currentTask() != null));
+            while (!childSeesATask.isDone()) {
+                Aio.sleep(0.001);
+            }
+            assertFalse(childSeesATask.join());
+            assertSame(me, Aio.currentTask());
+            return null;
+        });
+        assertNull(Aio.currentTask());
+    }
+
+    @Test
     void tasksAreNamedTaskNFromAGlobalCounterUnlessNamed() {
         Task<Integer> a = loop.createTask(() -> 1);
         Task<Integer> b = loop.createTask(() -> 2);

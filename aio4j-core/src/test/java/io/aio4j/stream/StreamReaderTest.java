@@ -64,6 +64,25 @@ class StreamReaderTest {
     }
 
     @Test
+    void feedDataCopiesWhileATransportChunkIsTakenOverWhole() {
+        Aio.run(() -> {
+            StreamReader r = new StreamReader();
+            byte[] mine = {1, 2, 3};
+            r.feedData(mine);
+            mine[0] = 9; // the caller of the public feedData keeps its array
+            assertArrayEquals(new byte[] {1, 2, 3}, r.read(10));
+            byte[] chunk = {4, 5, 6};
+            r.feedOwnedData(ByteBuffer.wrap(chunk)); // a transport's chunk, given up (Protocol.dataReceived)
+            assertSame(chunk, r.read(10), "read() hands over the transport's chunk without a copy");
+            r.feedOwnedData(ByteBuffer.wrap(new byte[] {7, 8}));
+            r.feedOwnedData(ByteBuffer.wrap(new byte[] {9}));
+            assertArrayEquals(new byte[] {7}, r.read(1));
+            assertArrayEquals(new byte[] {8, 9}, r.read(10));
+            return null;
+        });
+    }
+
+    @Test
     void readLineReturnsLinesAndThePartialLastOneAtEof() {
         Aio.run(() -> {
             StreamReader r = new StreamReader();

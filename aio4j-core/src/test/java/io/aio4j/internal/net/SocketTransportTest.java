@@ -50,6 +50,51 @@ class SocketTransportTest {
     }
 
     @Test
+    void whatWriteQueuedIsCopiedSoTheCallerMayReuseItsBufferAtOnce() {
+        // The peer stops reading: the socket fills and write() queues (in direct segments) while the
+        // caller overwrites its heap or direct buffer right after each write() returns.
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        byte[] got = Aio.run(() -> {
+            EventLoop loop = Aio.getRunningLoop();
+            Collector[] serverSide = new Collector[1];
+            Server server = Aio.await(loop.createServer(() -> {
+                serverSide[0] = new Collector();
+                return serverSide[0];
+            }, "127.0.0.1", 0));
+            Connection<Collector> c = Aio.await(loop.createConnection(Collector::new, "127.0.0.1", port(server)));
+            Aio.sleep(0.01);
+            serverSide[0].transport.pauseReading();
+            Random random = new Random(11);
+            ByteBuffer heap = ByteBuffer.allocate(96 * 1024);
+            ByteBuffer direct = ByteBuffer.allocateDirect(160 * 1024);
+            int queuedWrites = 0;
+            for (int i = 0; queuedWrites < 40; i++) {
+                ByteBuffer reused = i % 2 == 0 ? heap : direct;
+                byte[] chunk = new byte[reused.capacity() - 7 * (i % 5)];
+                random.nextBytes(chunk);
+                expected.writeBytes(chunk);
+                reused.clear().put(chunk).flip();
+                c.transport().write(reused);
+                reused.clear();
+                while (reused.hasRemaining()) {
+                    reused.put((byte) 0x5a);
+                }
+                if (c.transport().writeBufferSize() > 0) {
+                    queuedWrites++;
+                }
+                assertTrue(expected.size() < 512 * 1024 * 1024, "the socket never filled");
+            }
+            serverSide[0].transport.resumeReading();
+            serverSide[0].awaitBytes(expected.size());
+            c.transport().close();
+            server.close();
+            server.waitClosed();
+            return serverSide[0].received.toByteArray();
+        });
+        assertArrayEquals(expected.toByteArray(), got);
+    }
+
+    @Test
     void writeBufferAboveHighWaterPausesTheProtocolAndResumesBelowLow() {
         Aio.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
