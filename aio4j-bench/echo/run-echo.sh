@@ -9,6 +9,8 @@
 # WARMUP-second (2) warm-up run, then a measured run with the server's CPU time read from /proc/PID/stat before
 # and after. Writes aio4j-bench/results/echo.md (medians and ratios) and echo-raw.tsv.
 # JAVA_OPTS adds JVM flags to every Java server (e.g. JAVA_OPTS=-Xlog:gc to see collections).
+# BASE_CORE=<dir of another build's aio4j-core classes> adds base-protocol, base-buffered and
+# base-streams: the same servers on that aio4j-core, to compare two builds in one run.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -46,6 +48,8 @@ for entry in "$root/aio4j-bench/target/classes" $(tr ':' ' ' < "$work/cp.txt"); 
   fi
   CP="${CP:+$CP:}$entry"
 done
+BASE_CP=""
+if [[ -n "${BASE_CORE:-}" ]]; then BASE_CP=${CP//"$work/snap/aio4j-core"/$BASE_CORE}; fi
 # shellcheck disable=SC2206
 JVM=(-XX:+UseSerialGC -Xms256m -Xmx256m ${JAVA_OPTS:-} --add-opens java.base/java.lang=ALL-UNNAMED -cp "$CP")
 
@@ -54,6 +58,9 @@ server_cmd() { # name port
     aio4j-protocol) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.Aio4jEchoServer protocol $2" ;;
     aio4j-buffered) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.Aio4jEchoServer buffered $2" ;;
     aio4j-streams) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.Aio4jEchoServer streams $2" ;;
+    base-protocol|base-buffered|base-streams)
+      [[ -n "$BASE_CP" ]] || { say "$1 needs BASE_CORE"; exit 4; }
+      echo "$JAVA ${JVM[*]:0:${#JVM[@]}-1} $BASE_CP io.aio4j.bench.echo.Aio4jEchoServer ${1#base-} $2" ;;
     netty-nio) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.NettyEchoServer nio $2" ;;
     netty-epoll) echo "$JAVA ${JVM[*]} io.aio4j.bench.echo.NettyEchoServer epoll $2" ;;
     c-epoll) echo "$work/echo-server $2" ;;
@@ -140,7 +147,7 @@ for cell in sorted(data):
             L.append(f"| {s} | {med(cell,s,0):,.0f} | {med(cell,s,1):.2f} | {med(cell,s,2):.0f} | {med(cell,s,3):.0f} |")
     L.append("")
 peers = [p for p in ("netty-epoll", "c-epoll", "uvloop-protocol", "netty-nio", "asyncio-protocol") if p in servers]
-mine = [s for s in servers if s.startswith("aio4j-")]
+mine = [s for s in servers if s.startswith("aio4j-") or s.startswith("base-")]
 if peers and mine:
     L.append("## Ratios in the same run: server CPU per request, aio4j / peer (< 1: aio4j spends less)\n")
     L.append("| size | conns | aio4j style | " + " | ".join(f"vs {p}" for p in peers) + " | p99 / netty-epoll p99 |")
