@@ -5,8 +5,8 @@ import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
 import io.aio4j.Task;
+import io.aio4j.internal.net.BorrowingProtocol;
 import io.aio4j.net.ConnectionResetException;
-import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -16,7 +16,7 @@ import java.util.ArrayDeque;
  * protocol callbacks to a {@link StreamReader}, tracks write flow control for
  * {@link StreamWriter#drain()}, and on a server starts the handler's task per connection.
  */
-final class StreamReaderProtocol implements Protocol {
+final class StreamReaderProtocol implements BorrowingProtocol {
     private final EventLoop loop;
     private final StreamHandler handler;
     private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>();
@@ -89,6 +89,14 @@ final class StreamReaderProtocol implements Protocol {
         if (reader != null) {
             // The transport's buffer is ours to keep (Protocol.dataReceived): the reader may keep its array.
             reader.feedOwnedData(data);
+        }
+    }
+
+    @Override
+    public void dataBorrowed(ByteBuffer data) {
+        if (reader != null) {
+            // Copied into the reader's own storage now: the socket transport reuses this buffer.
+            reader.feedData(data);
         }
     }
 

@@ -8,13 +8,16 @@ import java.util.Arrays;
  *
  * <p>Copies are avoided where ownership allows: {@link #adopt} takes over an array handed to the
  * reader for keeps (a transport's fresh chunk) when the queue is empty, and {@link #take} hands
- * back the queue's own array when the caller asks for all of it and it holds exactly that, so a
- * stream reader whose task keeps up moves each chunk from socket to caller with the one copy the
- * transport made.
+ * that array back when the caller asks for all of it, so a stream reader whose task keeps up
+ * moves each chunk from socket to caller with the one copy the transport made. When more data
+ * joins an adopted chunk, both move into the queue's own storage, which is kept and reused.
  */
 public final class ByteQueue {
     private static final byte[] EMPTY = new byte[0];
-    private byte[] buf = EMPTY;
+    /** The queue's own storage, reused from fill to fill. */
+    private byte[] own = EMPTY;
+    /** Where the bytes are: {@link #own}, or an adopted array. */
+    private byte[] buf = own;
     private int start;
     private int end;
 
@@ -61,7 +64,7 @@ public final class ByteQueue {
      * a whole writable array, that array becomes the queue's storage (no copy); else it is copied.
      */
     public void adopt(ByteBuffer data) {
-        if (isEmpty() && data.hasArray() && !data.isReadOnly() && data.arrayOffset() == 0 && data.position() == 0
+        if (isEmpty() && data.remaining() > 0 && data.hasArray() && !data.isReadOnly() && data.arrayOffset() == 0 && data.position() == 0
                 && data.limit() == data.array().length) {
             buf = data.array();
             start = 0;
@@ -75,10 +78,10 @@ public final class ByteQueue {
     /** Removes and returns the first {@code n} bytes (all if fewer are queued). */
     public byte[] take(int n) {
         int k = Math.min(n, size());
-        if (k == buf.length) {
-            // The whole storage is the answer: hand it over and start afresh.
+        if (k == buf.length && buf != own) {
+            // All of an adopted chunk is the answer: hand it over, back to the queue's own storage.
             byte[] out = buf;
-            buf = EMPTY;
+            buf = own;
             start = 0;
             end = 0;
             return out;
@@ -86,8 +89,7 @@ public final class ByteQueue {
         byte[] out = Arrays.copyOfRange(buf, start, start + k);
         start += k;
         if (start == end) {
-            start = 0;
-            end = 0;
+            clear();
         }
         return out;
     }
@@ -96,13 +98,13 @@ public final class ByteQueue {
     public void skip(int n) {
         start += Math.min(n, size());
         if (start == end) {
-            start = 0;
-            end = 0;
+            clear();
         }
     }
 
     /** Drops everything. */
     public void clear() {
+        buf = own;
         start = 0;
         end = 0;
     }
@@ -112,12 +114,15 @@ public final class ByteQueue {
             return;
         }
         int size = size();
-        if (buf.length - size >= n && start >= buf.length / 2) {
-            System.arraycopy(buf, start, buf, 0, size);
+        if (buf == own && own.length - size >= n && start >= own.length / 2) {
+            System.arraycopy(own, start, own, 0, size);
         } else {
-            byte[] bigger = new byte[Math.max(Math.max(buf.length * 2, 256), size + n)];
-            System.arraycopy(buf, start, bigger, 0, size);
-            buf = bigger;
+            if (own.length - size < n || buf == own) {
+                own = new byte[Math.max(Math.max(own.length * 2, 256), size + n)];
+            }
+            // From an adopted chunk into the queue's own storage, or from the old storage into a bigger one.
+            System.arraycopy(buf, start, own, 0, size);
+            buf = own;
         }
         start = 0;
         end = size;

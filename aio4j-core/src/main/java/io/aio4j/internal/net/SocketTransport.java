@@ -24,7 +24,7 @@ public final class SocketTransport implements Transport {
      *
      * Reading: while reading is on (not paused, not closing) the channel's Readiness has a
      * reader, which reads into the loop thread's shared direct buffer and hands the protocol a
-     * fresh heap copy. EOF calls eofReceived(); unless it returns true, the transport closes.
+     * fresh heap copy (a BorrowingProtocol, the stream reader's, copies from that buffer itself). EOF calls eofReceived(); unless it returns true, the transport closes.
      *
      * Writing: write() tries the socket at once when nothing is queued (as asyncio does), and
      * queues a copy of what is left in direct segments (WriteQueue: a heap buffer is copied there
@@ -156,10 +156,14 @@ public final class SocketTransport implements Transport {
         }
         stats.bytesIn(n);
         buf.flip();
-        byte[] data = new byte[n];
-        buf.get(data);
         try {
-            protocol.dataReceived(ByteBuffer.wrap(data));
+            if (protocol instanceof BorrowingProtocol borrowing) {
+                borrowing.dataBorrowed(buf);
+            } else {
+                byte[] data = new byte[n];
+                buf.get(data);
+                protocol.dataReceived(ByteBuffer.wrap(data));
+            }
         } catch (Throwable t) {
             fatalError(t, "Fatal error: protocol.dataReceived() call failed.");
         }

@@ -53,4 +53,24 @@ class ByteQueueTest {
         assertArrayEquals(new byte[] {3, 4, 5}, q.take(10));
         assertArrayEquals(new byte[] {1, 2, 3}, chunk, "the adopted array was not written over");
     }
+
+    @Test
+    void aChunkJoiningAnAdoptedOneMovesBothIntoTheQueuesStorage() {
+        ByteQueue q = new ByteQueue();
+        byte[] first = {1, 2, 3};
+        byte[] second = {4, 5};
+        q.adopt(ByteBuffer.wrap(first));
+        q.adopt(ByteBuffer.wrap(second));
+        assertEquals(5, q.size());
+        assertEquals(3, q.indexOf(new byte[] {4, 5}, 0));
+        byte[] all = q.take(10);
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, all);
+        assertNotSame(first, all);
+        byte[] third = {6};
+        q.adopt(ByteBuffer.wrap(third));
+        assertSame(third, q.take(1));
+        q.append(ByteBuffer.wrap(new byte[] {7, 8}));
+        q.skip(2);
+        assertEquals(0, q.size());
+    }
 }
