@@ -24,13 +24,14 @@ public final class SocketTransport implements Transport {
      *
      * Reading: while reading is on (not paused, not closing) the channel's Readiness has a
      * reader, which reads into the loop thread's shared direct buffer and hands the protocol a
-     * fresh heap copy (a BorrowingProtocol, the stream reader's, copies from that buffer itself). EOF calls eofReceived(); unless it returns true, the transport closes.
+     * fresh heap copy (a BorrowingProtocol, the stream reader's, copies from that buffer itself).
+     * EOF calls eofReceived(); unless it returns true, the transport closes.
      *
      * Writing: write() tries the socket at once when nothing is queued (as asyncio does), and
      * queues a copy of what is left in direct segments (WriteQueue: a heap buffer is copied there
      * first, once, instead of by the JDK on each attempt); the writer drains the queue with
-     * gathering writes. The
-     * protocol is paused when the queue grows past `high` and resumed when it falls to `low`.
+     * gathering writes. The protocol is paused when the queue grows past `high` and resumed when
+     * it falls to `low`.
      * Order is preserved because nothing is written directly while the queue is non-empty.
      *
      * Closing: close() stops reading and calls connectionLost(null) once the queue is empty;
