@@ -16,7 +16,29 @@ import java.nio.ByteBuffer;
  * that reads and writes with {@code drain()}, like asyncio's streams echo server.
  */
 public final class Aio4jEchoServer {
+    /** Bytes echoed (received), counted on the loop thread; printed with the heap allocated at exit. */
+    static long bytesIn;
+
     private Aio4jEchoServer() {
+    }
+
+    /**
+     * At exit (the harness kills the server): the JVM's heap allocation per byte echoed, a figure
+     * the machine's load does not blur. Sums the live threads' allocation since start (the loop
+     * thread's, with its tasks' virtual threads, is nearly all of it).
+     */
+    static void reportAllocationAtExit(String mode) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (java.lang.management.ManagementFactory.getThreadMXBean()
+                    instanceof com.sun.management.ThreadMXBean mx && bytesIn > 0) {
+                long allocated = 0;
+                for (long a : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
+                    allocated += Math.max(0, a);
+                }
+                System.out.printf("aio4j %s: %,d bytes echoed, %,d bytes of heap allocated: %.3f per byte echoed%n",
+                        mode, bytesIn, allocated, allocated / (double) bytesIn);
+            }
+        }));
     }
 
     /** Writes back what it receives. */
@@ -30,6 +52,7 @@ public final class Aio4jEchoServer {
 
         @Override
         public void dataReceived(ByteBuffer data) {
+            bytesIn += data.remaining();
             transport.write(data);
         }
     }
@@ -54,6 +77,7 @@ public final class Aio4jEchoServer {
 
         @Override
         public void bufferUpdated(int nbytes) {
+            bytesIn += nbytes;
             transport.write(buffer.flip());
         }
     }
@@ -64,6 +88,7 @@ public final class Aio4jEchoServer {
             if (data.length == 0) {
                 break;
             }
+            bytesIn += data.length;
             writer.write(data);
             writer.drain();
         }
@@ -74,6 +99,7 @@ public final class Aio4jEchoServer {
     public static void main(String[] args) {
         String mode = args[0];
         int port = Integer.parseInt(args[1]);
+        reportAllocationAtExit(mode);
         Aio.run(() -> {
             Server server = switch (mode) {
                 case "protocol" -> Aio.await(Aio.getRunningLoop().createServer(Echo::new, "127.0.0.1", port));

@@ -28,9 +28,9 @@ public final class SocketTransport implements Transport {
      * EOF calls eofReceived(); unless it returns true, the transport closes.
      *
      * Writing: write() tries the socket at once when nothing is queued (as asyncio does), and
-     * queues a copy of what is left in direct segments (WriteQueue: a heap buffer is copied there
-     * first, once, instead of by the JDK on each attempt); the writer drains the queue with
-     * gathering writes. The protocol is paused when the queue grows past `high` and resumed when
+     * queues a copy of what is left in direct segments (WriteQueue: copied once, where a heap
+     * queue was copied again into native memory by the JDK on every attempt); the writer drains
+     * the queue with gathering writes. The protocol is paused when the queue grows past `high` and resumed when
      * it falls to `low`.
      * Order is preserved because nothing is written directly while the queue is non-empty.
      *
@@ -273,26 +273,16 @@ public final class SocketTransport implements Transport {
             return;
         }
         try {
-            if (data.isDirect()) {
-                stats.bytesOut(channel.write(data));
-                if (!data.hasRemaining()) {
-                    return;
-                }
-                buffer.add(data);
-            } else {
-                // The JDK would copy a heap buffer into native memory anyway: copy it once into the
-                // queue's direct segment and write from there, so a partial write copies nothing more.
-                buffer.add(data);
-                stats.bytesOut(buffer.writeTo(channel));
-                if (buffer.isEmpty()) {
-                    return;
-                }
-            }
+            stats.bytesOut(channel.write(data));
         } catch (IOException e) {
-            buffer.clear();
             fatalError(e, "Fatal write error on socket transport");
             return;
         }
+        if (!data.hasRemaining()) {
+            return;
+        }
+        // What the socket did not take goes to direct segments: copied once, never again on retries.
+        buffer.add(data);
         readiness.setWriter(onWritable);
         maybePauseProtocol();
     }
