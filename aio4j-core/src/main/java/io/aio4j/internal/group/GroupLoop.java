@@ -1,5 +1,7 @@
 package io.aio4j.internal.group;
 
+import io.aio4j.Aio;
+import io.aio4j.AsyncCallable;
 import io.aio4j.CancelledException;
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
@@ -8,6 +10,9 @@ import io.aio4j.internal.loop.LoopCore;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,6 +22,8 @@ import java.util.concurrent.CountDownLatch;
 final class GroupLoop {
     /** What a task still pending at the shutdown's timeout is cancelled with, and reported with. */
     static final String CANCELLED_AT_SHUTDOWN = "Task was cancelled at LoopGroup shutdown: still pending after the timeout";
+    /** What a submitted body's future ends with when its task had to be ended by the loop's close. */
+    static final String ENDED_AT_CLOSE = "the task was still pending when its loop closed at LoopGroup shutdown";
     /** How often a draining loop looks at its pending tasks (seconds). */
     private static final double CHECK_EVERY = 0.01;
     /** How long cancelled tasks get to end before the loop closes (and close() ends the rest). */
@@ -26,6 +33,7 @@ final class GroupLoop {
     private final LoopCore core;
     private final Thread thread;
     private final Runnable onClosed;
+    private final Set<CompletableFuture<?>> handedOut = ConcurrentHashMap.newKeySet();
     /** Set on the loop's thread when its drain is over: runForever returns for good. */
     private boolean drained;
     private volatile double executorTimeout = 300;
@@ -36,6 +44,17 @@ final class GroupLoop {
         this.onClosed = onClosed;
         loop.callSoon(started::countDown);
         this.thread = Thread.ofPlatform().name(threadName).unstarted(this::run);
+    }
+
+    /**
+     * {@code body} as a task of this loop, its outcome in the returned future; one still pending when
+     * the loop closes (its task destroyed by the close) is completed then with a {@link CancelledException}.
+     */
+    <T> CompletableFuture<T> submit(AsyncCallable<T> body) {
+        CompletableFuture<T> cf = Aio.runCoroutineThreadsafe(body, loop);
+        handedOut.add(cf);
+        cf.whenComplete((r, e) -> handedOut.remove(cf));
+        return cf;
     }
 
     void start() {
@@ -68,6 +87,9 @@ final class GroupLoop {
             try {
                 loop.close();
             } finally {
+                for (CompletableFuture<?> cf : List.copyOf(handedOut)) {
+                    cf.completeExceptionally(new CancelledException(ENDED_AT_CLOSE));
+                }
                 onClosed.run();
             }
         }

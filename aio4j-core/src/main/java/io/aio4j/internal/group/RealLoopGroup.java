@@ -1,6 +1,5 @@
 package io.aio4j.internal.group;
 
-import io.aio4j.Aio;
 import io.aio4j.AsyncCallable;
 import io.aio4j.EventLoop;
 import io.aio4j.LoopGroup;
@@ -91,7 +90,7 @@ public final class RealLoopGroup implements LoopGroup {
 
     @Override
     public <T> CompletableFuture<T> submit(AsyncCallable<T> body) {
-        return submitTo(next(), body);
+        return submitTo(Math.floorMod(nextIndex.getAndIncrement(), loops.size()), body);
     }
 
     @Override
@@ -99,14 +98,14 @@ public final class RealLoopGroup implements LoopGroup {
         if (loopIndex < 0 || loopIndex >= loops.size()) {
             throw new IllegalArgumentException("loopIndex out of range [0, " + loops.size() + "): " + loopIndex);
         }
-        return submitTo(loops.get(loopIndex), body);
+        return submitTo(loopIndex, body);
     }
 
-    private <T> CompletableFuture<T> submitTo(EventLoop loop, AsyncCallable<T> body) {
+    private <T> CompletableFuture<T> submitTo(int loopIndex, AsyncCallable<T> body) {
         Objects.requireNonNull(body, "body");
         synchronized (lock) {
             checkOpen("submit");
-            return Aio.runCoroutineThreadsafe(body, loop);
+            return members.get(loopIndex).submit(body);
         }
     }
 
@@ -116,8 +115,8 @@ public final class RealLoopGroup implements LoopGroup {
         synchronized (lock) {
             checkOpen("runOnEach");
             List<CompletableFuture<T>> fs = new ArrayList<>(loops.size());
-            for (EventLoop loop : loops) {
-                fs.add(Aio.runCoroutineThreadsafe(body, loop));
+            for (GroupLoop m : members) {
+                fs.add(m.submit(body));
             }
             return List.copyOf(fs);
         }
