@@ -8,7 +8,7 @@
 #   LOOPS="1 2 4" CELLS="1024:100 1024:10" BALANCING=acceptor ./run bench group
 # Nothing is pinned: the servers need every core, and the client shares them (on a 2-core machine
 # the client takes about one core, so requests/s cannot scale there; CPU per request can be
-# compared). Servers interleaved in each round; per cell a 1 s warm-up run, then SECS measured.
+# compared). Servers interleaved in each round; per cell a WARMUP s (2) warm-up run, then SECS measured.
 # Writes aio4j-bench/results/group.md, group-raw.tsv and the group section of aio4j-bench/RESULTS.md.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +18,7 @@ SECS=${SECS:-5}
 NPROC=$(nproc)
 LOOPS=${LOOPS:-$(printf '%s\n' 1 2 "$NPROC" | sort -nu | tr '\n' ' ')}
 CELLS=${CELLS:-"1024:100"}
+WARMUP=${WARMUP:-2}
 BALANCING=${BALANCING:-auto}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
@@ -58,6 +59,8 @@ wait_port() { # port pid
   say "server did not listen on $1"; return 1
 }
 
+pid=""
+trap '[[ -n "$pid" ]] && kill "$pid" 2>/dev/null; true' EXIT
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 printf 'round\tserver\tloops\tsize\tconns\trequests_per_s\tcpu_us_per_req\tp50_us\tp99_us\n' > "$raw"
 port=26100
@@ -71,19 +74,24 @@ for round in $(seq 1 "$ROUNDS"); do
       wait_port "$port" "$pid"
       for cell in $CELLS; do
         size=${cell%%:*}; conns=${cell##*:}
-        "$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 --seconds 1 >/dev/null 2>&1
+        # Warm-up (JIT): on a loaded machine its first second may complete nothing; that is not an error.
+        "$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 --seconds "$WARMUP" \
+            >/dev/null 2>&1 || true
         t0=$(cpu_ticks "$pid")
-        out=$("$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 --seconds "$SECS" 2>/dev/null)
+        out=$("$work/echo-client" --port "$port" --conns "$conns" --size "$size" --warmup 0 --seconds "$SECS" \
+            2>/dev/null) || say "no request completed: $kind, $loops loops, $cell (recorded as 0 req/s)"
         t1=$(cpu_ticks "$pid")
         rps=$(sed -n 's/.*requests_per_s=\([0-9.]*\).*/\1/p' <<<"$out")
+        rps=${rps:-0}
         p50=$(sed -n 's/.*p50_us=\([0-9.]*\).*/\1/p' <<<"$out")
         p99=$(sed -n 's/.*p99_us=\([0-9.]*\).*/\1/p' <<<"$out")
         cpu=$(awk -v t="$((t1 - t0))" -v hz="$TCK" -v r="$rps" -v s="$SECS" \
-            'BEGIN { printf "%.2f", (t / hz) * 1e6 / (r * s) }')
+            'BEGIN { if (r > 0) printf "%.2f", (t / hz) * 1e6 / (r * s); else printf "nan" }')
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$kind" "$loops" "$size" "$conns" "$rps" "$cpu" "$p50" "$p99" \
             | tee -a "$raw" >&2
       done
       kill "$pid"; wait "$pid" 2>/dev/null || true
+      pid=""
     done
   done
 done
@@ -96,7 +104,8 @@ raw, out, results, rounds, secs, balancing, jv, load, load_after = sys.argv[1:10
 rows = [l.rstrip("\n").split("\t") for l in open(raw)][1:]
 data = collections.defaultdict(list)
 for r, kind, loops, size, conns, rps, cpu, p50, p99 in rows:
-    data[(int(size), int(conns), kind, int(loops))].append((float(rps), float(cpu)))
+    if float(rps) > 0:
+        data[(int(size), int(conns), kind, int(loops))].append((float(rps), float(cpu)))
 def med(key, i):
     v = data.get(key)
     return statistics.median(x[i] for x in v) if v else float("nan")
@@ -110,7 +119,7 @@ L.append(f"Run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {os.cpu_count(
          f"accepting, children spread round robin over its threads). Nothing pinned: the C client "
          f"(`echo-client.c`, one thread, strict ping-pong) shares the cores with the server. JVMs "
          f"`-XX:+UseParallelGC -Xms256m -Xmx256m`, aio4j in native mode. {rounds} rounds, servers interleaved; per cell a "
-         f"1 s warm-up, then {secs} s measured; medians over the rounds. Load average (1/5/15 min) before: {load}, "
+         f"2 s warm-up, then {secs} s measured; medians over the rounds. Load average (1/5/15 min) before: {load}, "
          f"after: {load_after}.\n")
 L.append("| size | conns | loops | aio4j req/s | Netty req/s | aio4j / Netty req/s | aio4j µs CPU/req | Netty µs CPU/req | aio4j / Netty CPU | aio4j CPU/req vs its 1-loop | Netty CPU/req vs its 1-loop |")
 L.append("|---|---|---|---|---|---|---|---|---|---|---|")
