@@ -293,7 +293,9 @@ class GroupServerTest {
                     ch.close();
                 }
                 waited.get(30, TimeUnit.SECONDS);
-                assertEquals(12, tally.lost.get());
+                // (The probe that found the port refused may have been accepted by a loop not yet closed.)
+                waitUntil(() -> tally.lost.get() == tally.made.get(), "every connection, probes included, was lost");
+                assertTrue(tally.made.get() >= 12);
             }
         });
     }
