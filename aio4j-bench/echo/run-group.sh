@@ -121,6 +121,10 @@ L.append(f"Run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {os.cpu_count(
          f"`-XX:+UseParallelGC -Xms256m -Xmx256m`, aio4j in native mode. {rounds} rounds, servers interleaved; per cell a "
          f"2 s warm-up, then {secs} s measured; medians over the rounds. Load average (1/5/15 min) before: {load}, "
          f"after: {load_after}.\n")
+if float(load.split()[0]) > (os.cpu_count() or 1):
+    L.append(f"**The machine was loaded** (load average {load.split()[0]} on {os.cpu_count()} CPUs when the run began: other "
+             f"processes shared the cores), so these figures are indicative only; re-run on a quiet machine "
+             f"(`ROUNDS={rounds} SECS={secs} ./run bench group`) before drawing conclusions.\n")
 L.append("| size | conns | loops | aio4j req/s | Netty req/s | aio4j / Netty req/s | aio4j µs CPU/req | Netty µs CPU/req | aio4j / Netty CPU | aio4j CPU/req vs its 1-loop | Netty CPU/req vs its 1-loop |")
 L.append("|---|---|---|---|---|---|---|---|---|---|---|")
 for c in cells:

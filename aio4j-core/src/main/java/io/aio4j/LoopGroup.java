@@ -113,7 +113,10 @@ public interface LoopGroup extends AutoCloseable {
      * servers, then lets the loops' tasks finish. Once a loop has had no pending task for
      * {@code quietPeriod}, or {@code timeout} has passed since this call, it cancels what is left
      * (each task reported to the loop's exception handler, {@code "Task was cancelled at LoopGroup
-     * shutdown: still pending after the timeout"}), shuts its default executor down and closes.
+     * shutdown: still pending after the timeout"}), closes the connections of the group's servers on
+     * that loop after flushing their writes (for at most one second past the timeout), shuts its
+     * default executor down and closes. A submitted body whose task had to be ended by the loop's
+     * close completes its future with a {@link CancelledException}.
      *
      * <p>Called from any other thread, this returns once every loop is closed. Called from a task or
      * callback of one of the group's own loops, it cannot wait for its own loop: it starts the shutdown

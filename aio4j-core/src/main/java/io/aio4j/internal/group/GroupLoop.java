@@ -8,12 +8,15 @@ import io.aio4j.ExceptionContext;
 import io.aio4j.Task;
 import io.aio4j.internal.loop.LoopCore;
 import io.aio4j.internal.loop.SelectorEventLoop;
+import io.aio4j.internal.net.GroupServer;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * One loop of a group and the platform thread that runs it, from start to close, and the loop's
@@ -34,14 +37,17 @@ final class GroupLoop {
     private final Thread thread;
     private final Runnable onClosed;
     private final Set<CompletableFuture<?>> handedOut = ConcurrentHashMap.newKeySet();
+    /** The group's servers, whose connections on this loop are closed as it finishes draining. */
+    private final Supplier<Collection<GroupServer>> servers;
     /** Set on the loop's thread when its drain is over: runForever returns for good. */
     private boolean drained;
     private volatile double executorTimeout = 300;
 
-    GroupLoop(String threadName, CountDownLatch started, Runnable onClosed) {
+    GroupLoop(String threadName, CountDownLatch started, Runnable onClosed, Supplier<Collection<GroupServer>> servers) {
         this.loop = LoopCore.newEventLoop(false);
         this.core = LoopCore.require(loop);
         this.onClosed = onClosed;
+        this.servers = servers;
         loop.callSoon(started::countDown);
         this.thread = Thread.ofPlatform().name(threadName).unstarted(this::run);
     }
@@ -156,11 +162,16 @@ final class GroupLoop {
         }
 
         /**
-         * Stops the loop once nothing is queued behind this callback (a done task's callbacks, a
-         * hand-over to a {@code CompletableFuture}): stopping drops what is still queued.
+         * Closes the group's connections on this loop (flushing what they still have to write), then
+         * stops the loop once they are gone and nothing is queued behind this callback (a done task's
+         * callbacks, a hand-over to a {@code CompletableFuture}): stopping drops what is still queued.
          */
         private void stopWhenIdle() {
-            boolean busy = SelectorEventLoop.of(loop).hasPendingWork();
+            int open = 0;
+            for (GroupServer s : servers.get()) {
+                open += s.closeClientsOn(loop);
+            }
+            boolean busy = open > 0 || SelectorEventLoop.of(loop).hasPendingWork();
             if (busy && loop.time() < deadline + CANCEL_GRACE) {
                 loop.callLater(CHECK_EVERY, this::check);
                 return;

@@ -11,6 +11,7 @@ import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -40,7 +41,7 @@ public final class RealLoopGroup implements LoopGroup {
     private final AtomicInteger nextIndex = new AtomicInteger();
     private final AtomicInteger open;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private final Set<Server> servers = ConcurrentHashMap.newKeySet();
+    private final Set<GroupServer> servers = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private boolean shutdown;
     private volatile boolean shutdownSeen;
@@ -59,7 +60,7 @@ public final class RealLoopGroup implements LoopGroup {
         open = new AtomicInteger(n);
         List<GroupLoop> made = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            made.add(new GroupLoop("aio4j-loop-" + id + "-" + i, started, this::loopClosed));
+            made.add(new GroupLoop("aio4j-loop-" + id + "-" + i, started, this::loopClosed, this::servers));
         }
         members = List.copyOf(made);
         loops = members.stream().map(GroupLoop::loop).toList();
@@ -137,6 +138,11 @@ public final class RealLoopGroup implements LoopGroup {
             throw closed("createServer");
         }
         return server;
+    }
+
+    /** The group's servers (a snapshot), for each loop's drain. */
+    private Collection<GroupServer> servers() {
+        return List.copyOf(servers);
     }
 
     private void checkOpen(String what) {

@@ -111,6 +111,21 @@ public final class GroupServer implements Server {
         }
     }
 
+    /**
+     * Closes (after flushing) the connections this server accepted on {@code loop}; returns how many are
+     * still open there. On {@code loop}: a group's shutdown calls it as the loop finishes draining.
+     */
+    public int closeClientsOn(EventLoop loop) {
+        int open = 0;
+        for (RealServer s : servers) {
+            if (s.loop().eventLoop() == loop) {
+                s.closeClients();
+                open += s.clientCount();
+            }
+        }
+        return open;
+    }
+
     /** How connections are spread: {@link Balancing#REUSE_PORT} or {@link Balancing#ACCEPTOR} (never AUTO). */
     public Balancing balancing() {
         return balancing;

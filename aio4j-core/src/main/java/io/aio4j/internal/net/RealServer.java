@@ -138,6 +138,11 @@ public final class RealServer implements Server {
         accept(conn);
     }
 
+    /** How many accepted connections are open. On the loop. */
+    int clientCount() {
+        return clients.size();
+    }
+
     /** The loop this server accepts on. Any thread. */
     SelectorEventLoop loop() {
         return loop;

@@ -389,6 +389,62 @@ class GroupServerTest {
     }
 
     @Test
+    void shuttingTheGroupDownFlushesAndClosesEveryProtocolConnectionOnEveryLoop() throws Exception {
+        Bounded.run(LIMIT, () -> {
+            LoopGroup group = Aio.newLoopGroup(3);
+            int replySize = 1 << 20;
+            AtomicInteger replying = new AtomicInteger();
+            Server server = group.createServer(() -> new Protocol() {
+                private Transport transport;
+
+                @Override
+                public void connectionMade(Transport t) {
+                    transport = t;
+                }
+
+                @Override
+                public void dataReceived(ByteBuffer data) {
+                    // A reply far larger than the socket buffers: most of it still queued at shutdown.
+                    transport.write(new byte[replySize]);
+                    replying.incrementAndGet();
+                }
+            }, "127.0.0.1", 0, ServerOptions.defaults());
+            int port = port(server);
+            List<SocketChannel> clients = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                SocketChannel ch = connect(port);
+                ch.write(ByteBuffer.wrap(new byte[] {1}));
+                clients.add(ch);
+            }
+            List<CompletableFuture<Long>> received = new ArrayList<>();
+            for (SocketChannel ch : clients) {
+                received.add(CompletableFuture.supplyAsync(() -> {
+                    long total = 0;
+                    ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+                    try {
+                        // Slow reader: the server still has most of the reply to write when shutdown begins.
+                        Thread.sleep(200);
+                        for (int n; (n = ch.read(in.clear())) >= 0; ) {
+                            total += n;
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return total;
+                }, Thread::startVirtualThread));
+            }
+            waitUntil(() -> replying.get() == 6, "every connection is being answered");
+            group.shutdownGracefully(Duration.ZERO, Duration.ofSeconds(20));
+            for (CompletableFuture<Long> r : received) {
+                assertEquals(replySize, r.get(30, TimeUnit.SECONDS), "every byte written before shutdown arrives, then EOF");
+            }
+            for (SocketChannel ch : clients) {
+                ch.close();
+            }
+        });
+    }
+
+    @Test
     void aBindFailureOnTheGroupIsThrownAndTheGroupKeepsWorking() throws Exception {
         Bounded.run(LIMIT, () -> {
             try (LoopGroup group = Aio.newLoopGroup(2)) {
