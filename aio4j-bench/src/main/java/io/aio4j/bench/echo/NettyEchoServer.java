@@ -15,9 +15,10 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 /**
- * The Netty 4.2 peer of the echo benchmark: {@code nio PORT} (the JDK selector) or {@code epoll PORT}
- * (Netty's native epoll transport), one event-loop thread for accepting and serving, Netty's default
- * pooled direct buffers.
+ * The Netty 4.2 peer of the echo benchmark: {@code [nio|epoll] PORT [THREADS]}: the JDK selector
+ * (the default) or Netty's native epoll transport, one event-loop thread for accepting and serving
+ * (or {@code THREADS} of them: one accepts and hands connections out round robin, all serve),
+ * Netty's default pooled direct buffers.
  */
 public final class NettyEchoServer {
     private NettyEchoServer() {
@@ -42,18 +43,17 @@ public final class NettyEchoServer {
         }
     }
 
-    /** {@code [nio|epoll] PORT}: NIO when the transport is left out. */
+    /** {@code [nio|epoll] PORT [THREADS]}: NIO when the transport is left out, one thread unless given. */
     public static void main(String[] args) throws InterruptedException {
-        String transport = args.length > 1 ? args[0] : "nio";
-        int port = Integer.parseInt(args[args.length - 1]);
-        boolean epoll = switch (transport) {
-            case "nio" -> false;
-            case "epoll" -> true;
-            default -> throw new IllegalArgumentException("transport must be nio or epoll: " + transport);
-        };
+        boolean named = args[0].equals("nio") || args[0].equals("epoll");
+        String transport = named ? args[0] : "nio";
+        int first = named ? 1 : 0;
+        int port = Integer.parseInt(args[first]);
+        int threads = args.length > first + 1 ? Integer.parseInt(args[first + 1]) : 1;
+        boolean epoll = transport.equals("epoll");
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, io);
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
         try {
             Echo echo = new Echo();
             ServerBootstrap b = new ServerBootstrap()
@@ -62,7 +62,8 @@ public final class NettyEchoServer {
                     .option(ChannelOption.SO_BACKLOG, 100)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(echo);
-            System.out.println("netty " + transport + " echo server on 127.0.0.1:" + port);
+            System.out.println("netty " + transport + " echo server (" + threads + " event-loop threads) on 127.0.0.1:"
+                    + port);
             b.bind("127.0.0.1", port).sync().channel().closeFuture().sync();
         } finally {
             group.shutdownGracefully();
