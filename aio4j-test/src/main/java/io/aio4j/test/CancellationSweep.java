@@ -284,6 +284,9 @@ public final class CancellationSweep<P> {
             List<String> leaks = new ArrayList<>();
             try {
                 loop.setDebug(b.debug);
+                // Debug mode for its reports (unclosed resources, exceptions never retrieved), not
+                // for slow-step warnings: a loaded machine is not what a sweep looks for.
+                loop.setSlowCallbackDuration(3600);
                 loop.setExceptionHandler((l, context) -> reports.add(context));
                 b.configure.accept(loop);
                 P peer = inTask(loop, "setup", () -> b.setup.setUp(loop));
