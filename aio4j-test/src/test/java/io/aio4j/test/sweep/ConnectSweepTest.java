@@ -135,7 +135,6 @@ class ConnectSweepTest {
 
     /** The sweep cancelled the body in some runs (it did not always complete before the cancellation). */
     static void assertSwept(Result r) {
-        System.out.println("SWEEP " + r);
         assertTrue(r.iterations() > 1, "iterations: " + r);
         assertTrue(r.cancelled() > 0, "no run ended cancelled: " + r);
     }
