@@ -1,6 +1,7 @@
 package io.aio4j.test;
 
 import io.aio4j.Aio;
+import io.aio4j.AsyncCallable;
 import io.aio4j.CancelledException;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Task;
@@ -32,7 +33,7 @@ import org.opentest4j.AssertionFailedError;
  *   <li>no descriptor is left open (sockets, pipes, selectors: {@code /proc/self/fd}, on Linux) and
  *       no child process is left running;</li>
  *   <li>nothing reached the loop's exception handler (an internal error, a callback that threw, an
- *       exception never retrieved, an unclosed resource…), unless {@linkplain Builder#allowReports allowed}.</li>
+ *       exception never retrieved, an unclosed resource…), unless {@linkplain #allowReports allowed}.</li>
  * </ul>
  * A failure names the iteration the cancellation landed in, so it can be replayed.
  *
@@ -55,8 +56,8 @@ import org.opentest4j.AssertionFailedError;
  * }
  * }</pre>
  *
- * <p>Call {@link Builder#run()} from an ordinary test thread (not from a loop). Each run has its
- * own {@code TestLoop} in debug mode (the {@link Builder#configure configure} hook can change its
+ * <p>Call {@link #run()} from an ordinary test thread (not from a loop). Each run has its
+ * own {@code TestLoop} in debug mode (the {@link #configure configure} hook can change its
  * knobs); setup, body, check and teardown run as tasks of it. Real I/O is real: a peer that lives
  * on the same loop (a server made in {@code setup}) keeps the iteration count reproducible, a
  * peer on another thread makes it vary a little, which the sweep tolerates (a run whose body
@@ -123,153 +124,148 @@ public final class CancellationSweep<P> {
     public record Result(int iterations, int runs, int cancelled, int completed) {
     }
 
-    private CancellationSweep() {
+    private final Setup<P> setup;
+    private Body<P> body;
+    private Check<P> check = (peer, outcome) -> { };
+    private TearDown<P> tearDown = peer -> { };
+    private int maxIterations = 1000;
+    private double runTimeoutSeconds = 10;
+    private boolean debug = true;
+    private boolean checkDescriptors = true;
+    private boolean checkChildren = true;
+    private Predicate<ExceptionContext> allowedReports = c -> false;
+    private Consumer<TestLoop> configure = loop -> { };
+
+    private CancellationSweep(Setup<P> setup) {
+        this.setup = setup;
     }
 
-    /** A sweep whose runs each start with {@code setup}: say what to run with {@link Builder#body}. */
-    public static <P> Builder<P> withPeer(Setup<P> setup) {
-        return new Builder<>(Objects.requireNonNull(setup, "setup"));
+    /** The code under test, run as the task that is cancelled (required). */
+    public CancellationSweep<P> body(Body<P> body) {
+        this.body = Objects.requireNonNull(body, "body");
+        return this;
     }
 
-    /** A sweep of {@code body}, without setup. */
-    public static Builder<Void> of(Body<Void> body) {
-        return new Builder<Void>(loop -> null).body(body);
+    /** Runs after each run's body ended (as a task, before the teardown): assert nothing was lost. */
+    public CancellationSweep<P> check(Check<P> check) {
+        this.check = Objects.requireNonNull(check, "check");
+        return this;
+    }
+
+    /** Releases what setup made, after each run (as a task), whatever happened. */
+    public CancellationSweep<P> tearDown(TearDown<P> tearDown) {
+        this.tearDown = Objects.requireNonNull(tearDown, "tearDown");
+        return this;
+    }
+
+    /**
+     * The most iterations the body may take in the counting run (default 1000); more fails the
+     * sweep rather than take long (the sweep makes {@code N} runs of up to {@code N} iterations).
+     */
+    public CancellationSweep<P> maxIterations(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxIterations < 1: " + max);
+        }
+        this.maxIterations = max;
+        return this;
+    }
+
+    /** Real seconds one run may take before the sweep fails it as hung (default 10). */
+    public CancellationSweep<P> runTimeout(double seconds) {
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("runTimeout <= 0, infinite or NaN: " + seconds);
+        }
+        this.runTimeoutSeconds = seconds;
+        return this;
+    }
+
+    /** Whether each run's loop is in debug mode (default true: unclosed resources and never-retrieved exceptions are reported). */
+    public CancellationSweep<P> debug(boolean enabled) {
+        this.debug = enabled;
+        return this;
+    }
+
+    /** Whether runs check for leaked descriptors in {@code /proc/self/fd} (default true; nothing is checked where there is none). */
+    public CancellationSweep<P> checkDescriptors(boolean enabled) {
+        this.checkDescriptors = enabled;
+        return this;
+    }
+
+    /** Whether runs check for child processes left running (default true). */
+    public CancellationSweep<P> checkChildren(boolean enabled) {
+        this.checkChildren = enabled;
+        return this;
+    }
+
+    /** Exception-handler reports that do not fail a run (by default every report does). */
+    public CancellationSweep<P> allowReports(Predicate<ExceptionContext> allowed) {
+        this.allowedReports = Objects.requireNonNull(allowed, "allowed");
+        return this;
+    }
+
+    /** Called with each run's fresh loop before anything runs on it (autojump, threshold, eager tasks…). */
+    public CancellationSweep<P> configure(Consumer<TestLoop> configure) {
+        this.configure = Objects.requireNonNull(configure, "configure");
+        return this;
+    }
+
+    /**
+     * Runs the sweep: the counting run, then one run cancelled at each iteration.
+     *
+     * @throws AssertionFailedError at the first run that fails, naming its iteration
+     */
+    public Result run() {
+        if (body == null) {
+            throw new IllegalStateException("no body: call body(...) before run()");
+        }
+        SweepRun<P> counting = new SweepRun<>(this, 0);
+        Outcome first = counting.run(false);
+        if (first.cancelled()) {
+            throw new AssertionFailedError("the body ended cancelled without being cancelled (counting run)");
+        }
+        int n = counting.bodyIterations;
+        if (n > maxIterations) {
+            throw new AssertionFailedError(String.format(Locale.ROOT,
+                    "the body took %d loop iterations, more than maxIterations (%d)", n, maxIterations));
+        }
+        int cancelled = 0;
+        int completed = 1;
+        for (int k = 1; k <= n; k++) {
+            Outcome o = new SweepRun<>(this, k).run(true);
+            if (o.cancelled()) {
+                cancelled++;
+            } else {
+                completed++;
+            }
+        }
+        return new Result(n, n + 1, cancelled, completed);
+    }
+
+    /** A sweep whose runs each start with {@code setup}: say what to run with {@link #body}. */
+    public static <P> CancellationSweep<P> withPeer(Setup<P> setup) {
+        return new CancellationSweep<>(Objects.requireNonNull(setup, "setup"));
+    }
+
+    /** A sweep of {@code body}, without setup (its {@link Check}s receive a null peer). */
+    public static CancellationSweep<Void> of(AsyncCallable<?> body) {
+        Objects.requireNonNull(body, "body");
+        return new CancellationSweep<Void>(loop -> null).body(nothing -> body.call());
     }
 
     /** Sweeps {@code body} (no setup) and runs {@code check} after each run; see the class comment. */
-    public static Result run(Body<Void> body, Check<Void> check) {
+    public static Result run(AsyncCallable<?> body, Check<Void> check) {
         return of(body).check(check).run();
-    }
-
-    /** How to run a sweep; {@link #run()} runs it. */
-    public static final class Builder<P> {
-        private final Setup<P> setup;
-        private Body<P> body;
-        private Check<P> check = (peer, outcome) -> { };
-        private TearDown<P> tearDown = peer -> { };
-        private int maxIterations = 1000;
-        private double runTimeoutSeconds = 10;
-        private boolean debug = true;
-        private boolean checkDescriptors = true;
-        private boolean checkChildren = true;
-        private Predicate<ExceptionContext> allowedReports = c -> false;
-        private Consumer<TestLoop> configure = loop -> { };
-
-        private Builder(Setup<P> setup) {
-            this.setup = setup;
-        }
-
-        /** The code under test, run as the task that is cancelled (required). */
-        public Builder<P> body(Body<P> body) {
-            this.body = Objects.requireNonNull(body, "body");
-            return this;
-        }
-
-        /** Runs after each run's body ended (as a task, before the teardown): assert nothing was lost. */
-        public Builder<P> check(Check<P> check) {
-            this.check = Objects.requireNonNull(check, "check");
-            return this;
-        }
-
-        /** Releases what setup made, after each run (as a task), whatever happened. */
-        public Builder<P> tearDown(TearDown<P> tearDown) {
-            this.tearDown = Objects.requireNonNull(tearDown, "tearDown");
-            return this;
-        }
-
-        /**
-         * The most iterations the body may take in the counting run (default 1000); more fails the
-         * sweep rather than take long (the sweep makes {@code N} runs of up to {@code N} iterations).
-         */
-        public Builder<P> maxIterations(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxIterations < 1: " + max);
-            }
-            this.maxIterations = max;
-            return this;
-        }
-
-        /** Real seconds one run may take before the sweep fails it as hung (default 10). */
-        public Builder<P> runTimeout(double seconds) {
-            if (!(seconds > 0) || Double.isInfinite(seconds)) {
-                throw new IllegalArgumentException("runTimeout <= 0, infinite or NaN: " + seconds);
-            }
-            this.runTimeoutSeconds = seconds;
-            return this;
-        }
-
-        /** Whether each run's loop is in debug mode (default true: unclosed resources and never-retrieved exceptions are reported). */
-        public Builder<P> debug(boolean enabled) {
-            this.debug = enabled;
-            return this;
-        }
-
-        /** Whether runs check for leaked descriptors in {@code /proc/self/fd} (default true; nothing is checked where there is none). */
-        public Builder<P> checkDescriptors(boolean enabled) {
-            this.checkDescriptors = enabled;
-            return this;
-        }
-
-        /** Whether runs check for child processes left running (default true). */
-        public Builder<P> checkChildren(boolean enabled) {
-            this.checkChildren = enabled;
-            return this;
-        }
-
-        /** Exception-handler reports that do not fail a run (by default every report does). */
-        public Builder<P> allowReports(Predicate<ExceptionContext> allowed) {
-            this.allowedReports = Objects.requireNonNull(allowed, "allowed");
-            return this;
-        }
-
-        /** Called with each run's fresh loop before anything runs on it (autojump, threshold, eager tasks…). */
-        public Builder<P> configure(Consumer<TestLoop> configure) {
-            this.configure = Objects.requireNonNull(configure, "configure");
-            return this;
-        }
-
-        /**
-         * Runs the sweep: the counting run, then one run cancelled at each iteration.
-         *
-         * @throws AssertionFailedError at the first run that fails, naming its iteration
-         */
-        public Result run() {
-            if (body == null) {
-                throw new IllegalStateException("no body: call body(...) before run()");
-            }
-            SweepRun<P> counting = new SweepRun<>(this, 0);
-            Outcome first = counting.run(false);
-            if (first.cancelled()) {
-                throw new AssertionFailedError("the body ended cancelled without being cancelled (counting run)");
-            }
-            int n = counting.bodyIterations;
-            if (n > maxIterations) {
-                throw new AssertionFailedError(String.format(Locale.ROOT,
-                        "the body took %d loop iterations, more than maxIterations (%d)", n, maxIterations));
-            }
-            int cancelled = 0;
-            int completed = 1;
-            for (int k = 1; k <= n; k++) {
-                Outcome o = new SweepRun<>(this, k).run(true);
-                if (o.cancelled()) {
-                    cancelled++;
-                } else {
-                    completed++;
-                }
-            }
-            return new Result(n, n + 1, cancelled, completed);
-        }
     }
 
     /** One run: a fresh loop, setup, the body (cancelled at iteration {@code cancelAt}), check, teardown, leak checks. */
     private static final class SweepRun<P> {
-        private final Builder<P> b;
+        private final CancellationSweep<P> b;
         private final int cancelAt;
         private final List<ExceptionContext> reports = Collections.synchronizedList(new ArrayList<>());
         private int bodyIterations;
         private volatile boolean hung;
 
-        SweepRun(Builder<P> b, int cancelAt) {
+        SweepRun(CancellationSweep<P> b, int cancelAt) {
             this.b = b;
             this.cancelAt = cancelAt;
         }

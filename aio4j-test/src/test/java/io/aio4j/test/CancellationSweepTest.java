@@ -23,7 +23,7 @@ class CancellationSweepTest {
     @Test
     void aSafeBodyIsCancelledAtEveryIterationAndPasses() {
         List<Integer> cancelPoints = new ArrayList<>();
-        Result r = CancellationSweep.of(nothing -> {
+        Result r = CancellationSweep.of(() -> {
             for (int i = 0; i < 5; i++) {
                 Aio.sleep(0);
             }
@@ -48,7 +48,7 @@ class CancellationSweepTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void aDescriptorLeakedOnCancellationFailsTheSweep() {
-        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> CancellationSweep.of(nothing -> {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> CancellationSweep.of(() -> {
             SocketChannel ch = SocketChannel.open();
             Aio.sleep(0.01);
             ch.close(); // not reached when cancelled: the channel leaks
@@ -61,7 +61,7 @@ class CancellationSweepTest {
 
     @Test
     void aTaskLeftPendingFailsTheSweep() {
-        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> CancellationSweep.of(nothing -> {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> CancellationSweep.of(() -> {
             Aio.createTask(() -> Aio.sleep(3600));
             return null;
         }).run());
@@ -71,7 +71,7 @@ class CancellationSweepTest {
 
     @Test
     void aReportToTheExceptionHandlerFailsTheSweepUnlessAllowed() {
-        CancellationSweep.Builder<Void> sweep = CancellationSweep.of(nothing -> {
+        CancellationSweep<Void> sweep = CancellationSweep.of(() -> {
             Aio.getRunningLoop().callSoon(() -> {
                 throw new IllegalStateException("internal error");
             });
@@ -86,7 +86,7 @@ class CancellationSweepTest {
 
     @Test
     void aBodyFailingWithAnotherExceptionFailsTheSweep() {
-        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> CancellationSweep.of(nothing -> {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> CancellationSweep.of(() -> {
             try {
                 Aio.sleep(0);
             } catch (io.aio4j.CancelledException c) {
@@ -116,7 +116,7 @@ class CancellationSweepTest {
 
     @Test
     void aHangIsReportedAsOne() {
-        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> CancellationSweep.of(nothing -> {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> CancellationSweep.of(() -> {
             Aio.await(Aio.getRunningLoop().createFuture());
             return null;
         }).configure(loop -> loop.setAutojump(false)).runTimeout(0.5).run());

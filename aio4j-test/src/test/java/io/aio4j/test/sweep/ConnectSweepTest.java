@@ -105,7 +105,7 @@ class ConnectSweepTest {
 
     @Test
     void createServer() {
-        Result r = CancellationSweep.of(nothing -> {
+        Result r = CancellationSweep.of(() -> {
             EventLoop loop = Aio.getRunningLoop();
             Server s = Aio.await(loop.createServer(() -> NOTHING, "127.0.0.1", 0, ServerOptions.defaults()));
             int port = ((InetSocketAddress) s.sockets().get(0)).getPort();

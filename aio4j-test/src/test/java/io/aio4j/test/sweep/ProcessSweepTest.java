@@ -44,7 +44,7 @@ class ProcessSweepTest {
 
     @Test
     void communicate() {
-        Result r = CancellationSweep.of(nothing -> {
+        Result r = CancellationSweep.of(() -> {
             try (Subprocess p = Subprocess.exec("cat")) {
                 return new String(p.communicate("hello".getBytes()).stdout());
             }
@@ -58,7 +58,7 @@ class ProcessSweepTest {
 
     @Test
     void waitFor() {
-        Result r = CancellationSweep.of(nothing -> {
+        Result r = CancellationSweep.of(() -> {
             try (Subprocess p = Subprocess.exec("true")) {
                 return p.waitFor();
             }
