@@ -69,6 +69,11 @@ import org.opentest4j.AssertionFailedError;
 public final class CancellationSweep<P> {
     /** Real seconds a child process gets to exit after a run before it counts as leaked. */
     private static final double CHILD_EXIT_SECONDS = 5;
+    /**
+     * Real seconds a descriptor opened during a run gets to be closed before it counts as leaked:
+     * other threads of the JVM (the JDK's, the test framework's) open and close descriptors too.
+     */
+    private static final double DESCRIPTOR_GRACE_SECONDS = 1;
 
     /** Makes what a run needs (a peer, a server…); runs as a task of the run's loop, before the body. */
     @FunctionalInterface
@@ -321,7 +326,7 @@ public final class CancellationSweep<P> {
                 }
             }
             if (fdsBefore != null) {
-                List<String> opened = Descriptors.snapshot().openedSince(fdsBefore);
+                List<String> opened = Descriptors.stillOpenedSince(fdsBefore, DESCRIPTOR_GRACE_SECONDS);
                 if (!opened.isEmpty()) {
                     leaks.add("descriptors left open: " + opened);
                 }

@@ -48,6 +48,26 @@ final class Descriptors {
         return new Descriptors(open);
     }
 
+    /**
+     * The descriptors open now that were not in {@code before}, once they had up to {@code seconds}
+     * of real time to be closed (one another thread of the JVM opened for a moment is not a leak).
+     */
+    static List<String> stillOpenedSince(Descriptors before, double seconds) {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        while (true) {
+            List<String> opened = snapshot().openedSince(before);
+            if (opened.isEmpty() || System.nanoTime() - deadline > 0) {
+                return opened;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return opened;
+            }
+        }
+    }
+
     /** The descriptors open now that were not in {@code before} (sorted by number). */
     List<String> openedSince(Descriptors before) {
         List<String> opened = new ArrayList<>();
