@@ -96,7 +96,10 @@ class SockSweepTest {
             Pair p = new Pair();
             Aio.createTask(() -> {
                 Aio.sleep(0.01); // the accept waits first
-                p.client = SocketChannel.open(p.address());
+                SocketChannel client = SocketChannel.open();
+                client.configureBlocking(false);
+                p.client = client;
+                Aio.await(loop.sockConnect(client, p.address()));
             });
             return p;
         })
@@ -117,7 +120,6 @@ class SockSweepTest {
                     } catch (TimeoutException acceptedThenReleased) {
                         // Accepted for the body, which was cancelled before it resumed: the connection
                         // was closed (released), never left open with nobody to close it.
-                        p.client.configureBlocking(false);
                         try {
                             assertEquals(0, Aio.waitFor(loop.sockRecv(p.client, 10), 5).length, "EOF");
                         } catch (ConnectionResetException reset) {
