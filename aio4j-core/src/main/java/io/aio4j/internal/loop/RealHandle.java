@@ -4,8 +4,11 @@ import io.aio4j.Handle;
 import io.aio4j.internal.Describe;
 import java.util.function.Consumer;
 
-/** A callback queued on the loop: a {@link Runnable}, or a {@link Consumer} with its argument. */
-class RealHandle implements Handle, Runnable {
+/**
+ * A callback queued on the loop: a {@link Runnable}, or a {@link Consumer} with its argument.
+ * Queued from another thread, it is its own entry of the {@link ThreadsafeQueue}.
+ */
+class RealHandle extends ThreadsafeQueue.Link implements Handle, Runnable {
     static final Object NO_ARG = new Object();
 
     final Object fn;
@@ -30,6 +33,11 @@ class RealHandle implements Handle, Runnable {
         } else {
             ((Consumer<Object>) fn).accept(arg);
         }
+    }
+
+    @Override
+    final Runnable take() {
+        return this;
     }
 
     @Override
