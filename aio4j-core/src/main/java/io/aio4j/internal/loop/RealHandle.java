@@ -64,9 +64,9 @@ class RealHandle extends ThreadsafeQueue.Link implements Handle, Runnable {
         return sb.append('>').toString();
     }
 
-    /** Where the handle was created (debug mode), or null. */
+    /** Where the handle was created (debug mode; {@link CreationSite#NOT_RECORDED} if not sampled), or null. */
     StackTraceElement[] sourceTraceback() {
-        return creationSite == null ? null : creationSite.frames();
+        return creationSite == null ? null : creationSite.sourceTraceback();
     }
 
     String kind() {

@@ -215,12 +215,12 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     @Override
     public Handle callSoon(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
-        return enqueueHandle(new RealHandle(callback, RealHandle.NO_ARG, creationSite()));
+        return enqueueHandle(new RealHandle(callback, RealHandle.NO_ARG, creationSite(false)));
     }
 
     @Override
     public Handle callSoon(Consumer<Object> callback, Object arg) {
-        return enqueueHandle(new RealHandle(callback, arg, creationSite()));
+        return enqueueHandle(new RealHandle(callback, arg, creationSite(false)));
     }
 
     private Handle enqueueHandle(RealHandle h) {
@@ -239,7 +239,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     public Handle callSoonThreadsafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkNotClosed();
-        RealHandle h = new RealHandle(callback, RealHandle.NO_ARG, creationSite());
+        RealHandle h = new RealHandle(callback, RealHandle.NO_ARG, creationSite(false));
         remote.offer(h);
         return h;
     }
@@ -259,7 +259,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
             throw new IllegalArgumentException("Invalid time: NaN (not a number)");
         }
         checkNotClosed();
-        RealTimerHandle h = new RealTimerHandle(when, timers.nextSequence(), callback, timers, creationSite());
+        RealTimerHandle h = new RealTimerHandle(when, timers.nextSequence(), callback, timers, creationSite(false));
         if (!isRunning() || inLoopThread()) {
             timers.add(h);
         } else if (debug.on) {
@@ -657,6 +657,14 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         debug.set(enabled);
     }
 
+    /**
+     * Debug mode's level: {@code true} records where every callback and future was created (as
+     * {@code -Daio4j.debug=paranoid}), {@code false} a sample (the default level; see {@link Debug}).
+     */
+    public void setDebugParanoid(boolean all) {
+        debug.setParanoid(all);
+    }
+
     @Override
     public double slowCallbackDuration() {
         return debug.slowCallbackDuration();
@@ -668,8 +676,8 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     }
 
     @Override
-    public CreationSite creationSite() {
-        return debug.on ? new CreationSite() : null;
+    public CreationSite creationSite(boolean always) {
+        return debug.on ? debug.creationSite(always) : null;
     }
 
     @Override
