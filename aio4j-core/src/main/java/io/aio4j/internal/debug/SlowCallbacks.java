@@ -70,7 +70,7 @@ public final class SlowCallbacks {
     /** What runs now: the callback, or the task whose step it is (for the while-stuck report). */
     @SuppressWarnings("unused") // through RUNNING
     private Object running;
-    /** Precise timing (a threshold under 10 ms): when the running step started; written before seq. */
+    /** Precise timing (a threshold under 10 ms): when the running step started, else 0; written before seq. */
     private long preciseStart;
     // ---- written by the watchdog, read by the loop
     /** The step the watchdog found possibly overrunning (-1: none), and when it began by the watchdog's estimate. */
@@ -124,9 +124,7 @@ public final class SlowCallbacks {
         long s = (long) SEQ.get(this) + 1;
         RUNNER.setOpaque(this, loopThread);
         RUNNING.setOpaque(this, callback);
-        if (thresholdNanos < PRECISE_BELOW_NANOS) {
-            preciseStart = System.nanoTime();
-        }
+        preciseStart = thresholdNanos < PRECISE_BELOW_NANOS ? System.nanoTime() : 0;
         SEQ.setRelease(this, s);
         return s;
     }
@@ -146,7 +144,7 @@ public final class SlowCallbacks {
         SEQ.setRelease(this, step + 1);
         long threshold = thresholdNanos;
         long dt;
-        if (threshold < PRECISE_BELOW_NANOS) {
+        if (preciseStart != 0) {
             dt = System.nanoTime() - preciseStart;
         } else if ((long) FLAGGED.getAcquire(this) == step) {
             dt = System.nanoTime() - flaggedStart;
@@ -189,8 +187,8 @@ public final class SlowCallbacks {
             seenSeq = current;
             seenFrom = previousTick;
             seenTo = now;
-            if ((current & 1) == 1 && thresholdNanos < PRECISE_BELOW_NANOS) {
-                long exact = preciseStart;
+            long exact = preciseStart;
+            if ((current & 1) == 1 && exact != 0) {
                 if ((long) SEQ.getAcquire(this) == current) {
                     seenFrom = exact;
                     seenTo = exact;
