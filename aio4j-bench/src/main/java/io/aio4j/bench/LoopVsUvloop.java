@@ -47,6 +47,7 @@ public final class LoopVsUvloop {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         Path benchDir = Bench.benchDir();
         List<String> notes = new ArrayList<>();
+        String loadBefore = loadAverage();
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         String python = Bench.Python.find(notes);
         for (int round = 1; round <= rounds; round++) {
@@ -80,9 +81,21 @@ public final class LoopVsUvloop {
         }
         strace.put("Netty 4.2 NIO (a task re-submitting itself)", perOp(n, k -> List.of(java, "-cp", cp,
                 NettySelfExecuteMain.class.getName(), Integer.toString(k)), notes));
+        notes.add("load average (1 min) at the start and at the end of the run: " + loadBefore + " and " + loadAverage()
+                + ", on " + Runtime.getRuntime().availableProcessors() + " cores (above the core count, other processes "
+                + "shared the machine: compare ratios, not absolute times)");
         String section = report(samples, strace, rounds, n, notes);
         System.out.println(section);
         write(benchDir.resolve("RESULTS.md"), section);
+    }
+
+    /** The 1-minute load average (Linux), or "unknown". */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static void add(Map<String, List<Double>> samples, String key, double v) {
