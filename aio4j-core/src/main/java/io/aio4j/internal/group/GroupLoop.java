@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -43,8 +42,6 @@ final class GroupLoop {
     /** Set on the loop's thread when its drain is over: runForever returns for good. */
     private boolean drained;
     private volatile double executorTimeout = 300;
-    /** Set just before the loop closes: a task cancelled from now on was ended by the close. */
-    private volatile boolean closing;
 
     GroupLoop(String threadName, CountDownLatch started, Runnable onClosed, Supplier<Collection<GroupServer>> servers) {
         this.loop = LoopCore.newEventLoop(false);
@@ -60,26 +57,9 @@ final class GroupLoop {
      * the loop closes (its task destroyed by the close) is completed then with a {@link CancelledException}.
      */
     <T> CompletableFuture<T> submit(AsyncCallable<T> body) {
-        CompletableFuture<T> task = Aio.runCoroutineThreadsafe(body, loop);
-        CompletableFuture<T> cf = new CompletableFuture<>();
-        task.whenComplete((r, e) -> {
-            if (e == null) {
-                cf.complete(r);
-            } else if (closing && e instanceof CancellationException) {
-                // The loop's close destroyed the task, and ends the futures following it as cancelled:
-                // the submitter learns why.
-                cf.completeExceptionally(new CancelledException(ENDED_AT_CLOSE));
-            } else {
-                cf.completeExceptionally(e);
-            }
-        });
+        CompletableFuture<T> cf = Aio.runCoroutineThreadsafe(body, loop);
         handedOut.add(cf);
-        cf.whenComplete((r, e) -> {
-            handedOut.remove(cf);
-            if (cf.isCancelled()) {
-                task.cancel(false); // cancelling the returned future cancels the task
-            }
-        });
+        cf.whenComplete((r, e) -> handedOut.remove(cf));
         return cf;
     }
 
@@ -110,7 +90,6 @@ final class GroupLoop {
         } catch (RuntimeException | Error e) {
             System.getLogger("aio4j").log(System.Logger.Level.ERROR, "loop thread " + thread.getName() + " failed", e);
         } finally {
-            closing = true;
             try {
                 loop.close();
             } finally {
