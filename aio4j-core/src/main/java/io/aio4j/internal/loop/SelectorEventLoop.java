@@ -50,6 +50,7 @@ import java.util.function.LongConsumer;
  * least once every {@value #POLL_EVERY_ITERATIONS} iterations, and in the first iteration that
  * begins 200 µs ({@link #POLL_EVERY_NANOS}) or more after the last poll. Timers are checked and
  * other threads' work is taken in every iteration, and an idle or stopping loop polls as asyncio's does.
+ * A loop built on this one by composition (the virtual-time {@code TestLoop}) polls in every iteration.
  */
 public class SelectorEventLoop implements LoopCore, LoopEngine {
     /*
@@ -125,6 +126,12 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     private final LoopStats stats = new LoopStats(this::time);
     private final LoopProbe probe;
     private long iterations;
+    /**
+     * Whether a busy iteration may skip the poll (the poll bound): not on a loop built on this one
+     * by composition (aio4j-test's virtual-time TestLoop), which polls in every iteration as
+     * asyncio does: its tests count iterations, and its clock stands still while it is busy.
+     */
+    private final boolean skipBusyPolls;
     /** Iterations since the last poll that skipped it because callbacks were ready. */
     private int busyWithoutPoll;
     /** The clock's time right after the last poll, in nanoseconds. */
@@ -151,6 +158,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
      */
     public SelectorEventLoop(Mode mode, LoopClock clock, PollerFactory pollers, EventLoop owner) {
         this.owner = owner != null ? owner : this;
+        this.skipBusyPolls = owner == null;
         if (owner != null) {
             // Its delegating frames are the library's, not user code, in creation sites and stack samples.
             Describe.addLibraryClass(owner.getClass());
@@ -519,7 +527,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         timers.purgeCancelled();
 
         long nowNanos;
-        if (!ready.isEmpty() && !stopping && ++busyWithoutPoll < POLL_EVERY_ITERATIONS
+        if (skipBusyPolls && !ready.isEmpty() && !stopping && ++busyWithoutPoll < POLL_EVERY_ITERATIONS
                 && (nowNanos = clock.nanoTime()) - lastPoll < POLL_EVERY_NANOS) {
             // Callbacks are ready, so the poll could not wait anyway; it would only find I/O, and the
             // bound above says I/O can wait one more iteration (see the class comment, "The poll").
