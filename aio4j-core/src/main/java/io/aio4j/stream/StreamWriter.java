@@ -35,6 +35,7 @@ public final class StreamWriter implements AutoCloseable {
         this.loop = loop;
         this.unclosed = loop.isDebug() ? ResourceWarnings.register(this, "unclosed " + this, Debug.captureSource(),
                 OwedReports.of(loop)) : null;
+        protocol.writerMade(this);
     }
 
     /** The connection is gone (closed by either side): no warning is owed any more, as in asyncio. */

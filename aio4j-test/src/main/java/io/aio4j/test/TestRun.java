@@ -5,6 +5,7 @@ import io.aio4j.Future;
 import io.aio4j.Task;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -109,7 +110,7 @@ final class TestRun {
 
     /** Cancels the pending tasks that are not background tasks; the failure that names them, or null. */
     private Throwable cancelLeftovers() {
-        Set<Task<?>> left = loop.allTasks();
+        Set<Task<?>> left = new LinkedHashSet<>(loop.allTasks());
         left.removeIf(loop.backgroundScope()::contains);
         if (left.isEmpty()) {
             return null;
