@@ -283,7 +283,7 @@ public class TestLoop implements EventLoop {
                     idleWait = null;
                 }
             } while (engine.hasPendingWork());
-        } else if (current == null && !isRunning() && Aio.getRunningLoop() == null) {
+        } else if (current == null && !isRunning()) {
             runUntilComplete(createTask(() -> settle(untilIdle), untilIdle ? "advanceUntilIdle" : "runCurrent"));
         } else {
             throw new IllegalStateException((untilIdle ? "advanceUntilIdle()" : "runCurrent()")
