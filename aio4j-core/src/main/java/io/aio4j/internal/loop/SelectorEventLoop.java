@@ -435,6 +435,11 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     }
 
     @Override
+    public void runHeld(Runnable work) {
+        threads.runHeld(work, remote::offer);
+    }
+
+    @Override
     public boolean isClosed() {
         return closed;
     }
