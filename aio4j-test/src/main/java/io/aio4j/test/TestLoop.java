@@ -50,8 +50,16 @@ import java.util.function.LongConsumer;
  * {@link IllegalStateException} instead of spinning.
  *
  * <p>Moving the clock does not run anything by itself: timers that became due run on the
- * loop's next iteration. Inside a task, {@code Aio.sleep(0)} after {@code advanceTime} lets
- * them run.
+ * loop's next iteration. Inside a task, {@code Aio.sleep(0)} or {@link #runCurrent()} after
+ * {@code advanceTime} lets them run; {@link #advanceUntilIdle()} runs every timer in order,
+ * moving the clock, until only {@linkplain #backgroundScope() background} work is left.
+ * {@link #clock()} is the virtual time as an {@link InstantSource} for the code under test.
+ *
+ * <h2>What it owes</h2>
+ * The reports debug mode makes when an unfinished object is garbage collected (an exception
+ * never retrieved, a coroutine never awaited, a transport or stream writer left unclosed) are
+ * kept by a TestLoop, and {@link #reportUnfinished()} makes them on demand: {@code @AioTest}
+ * does at the end of each test, so the test fails on them whether or not the collector ran.
  *
  * <p>Everything else is aio4j's real loop, which a TestLoop is built on (not derived from): the
  * same ready queue, timers, tasks, I/O and debug mode, with the clock and the wait for I/O
