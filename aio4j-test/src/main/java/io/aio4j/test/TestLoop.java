@@ -280,10 +280,10 @@ public class TestLoop implements EventLoop {
         Task<?> current = Aio.currentTask();
         if (current != null && current.loop() == this) {
             do {
-                Future<Void> done = createFuture();
                 if (idleWait != null) {
                     throw new IllegalStateException("another task of " + this + " is in runCurrent() or advanceUntilIdle()");
                 }
+                Future<Void> done = createFuture();
                 idleWait = new IdleWait(done, untilIdle);
                 try {
                     Aio.await(done);
@@ -295,7 +295,7 @@ public class TestLoop implements EventLoop {
             runUntilComplete(createTask(() -> settle(untilIdle), untilIdle ? "advanceUntilIdle" : "runCurrent"));
         } else {
             throw new IllegalStateException((untilIdle ? "advanceUntilIdle()" : "runCurrent()")
-                    + " is called in a task of " + this + " or outside any running loop");
+                    + " must be called in a task of " + this + " or outside any running loop");
         }
     }
 

@@ -122,7 +122,7 @@ class VirtualTimeControlTest {
         try (TestLoop loop = new TestLoop(); TestLoop other = new TestLoop()) {
             IllegalStateException e = other.runUntilComplete(other.createTask(
                     () -> assertThrows(IllegalStateException.class, loop::runCurrent)));
-            assertTrue(e.getMessage().startsWith("runCurrent() is called in a task of <TestLoop"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("runCurrent() must be called in a task of <TestLoop"), e.getMessage());
         }
     }
 
