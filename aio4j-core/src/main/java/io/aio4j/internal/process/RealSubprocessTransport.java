@@ -5,6 +5,7 @@ import io.aio4j.Future;
 import io.aio4j.internal.debug.OwedReports;
 import io.aio4j.internal.debug.ResourceWarnings;
 import io.aio4j.internal.loop.Debug;
+import io.aio4j.internal.loop.FutureAccess;
 import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.net.ProtocolCalls;
 import io.aio4j.net.Protocol;
@@ -80,7 +81,10 @@ public final class RealSubprocessTransport implements SubprocessTransport {
      */
     public static Future<SubprocessTransport> start(EventLoop loop, Supplier<? extends SubprocessProtocol> factory,
             ProcessOptions options, List<String> argv, String what, String program) {
-        Future<SubprocessTransport> result = loop.createFuture();
+        // A child started for a task cancelled before it could take it is closed (killed), as
+        // asyncio's _make_subprocess_transport closes it when its wait is interrupted.
+        Future<SubprocessTransport> result = FutureAccess.deliverOrRelease(loop.createFuture(),
+                SubprocessTransport::close);
         boolean debug = loop.isDebug();
         String debugLog = Launch.describe(what, options);
         if (debug) {
@@ -102,7 +106,9 @@ public final class RealSubprocessTransport implements SubprocessTransport {
             if (debug) {
                 LOG.log(System.Logger.Level.INFO, debugLog + ": " + t);
             }
-            result.trySetResult(t);
+            if (!result.trySetResult(t)) {
+                t.close();
+            }
         });
         return result;
     }

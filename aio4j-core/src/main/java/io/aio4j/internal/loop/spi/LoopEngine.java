@@ -77,6 +77,9 @@ public interface LoopEngine extends EventLoop {
      */
     List<ExceptionContext> takeOwedReports();
 
+    /** How many socket transports (TCP, Unix, TLS underneath) of this loop are open. Any thread (a racy read while it runs). */
+    int openTransports();
+
     /** The tasks of this loop that are not done (a copy). */
     Set<Task<?>> allTasks();
 }
