@@ -101,6 +101,33 @@ final class Soak {
         return m;
     }
 
+    /** This process's soft limit on open descriptors ({@code /proc/self/limits}), or 1024 when unknown. */
+    static int softDescriptorLimit() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                    return "unlimited".equals(soft) ? Integer.MAX_VALUE : Integer.parseInt(soft);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 1024;
+        }
+        return 1024;
+    }
+
+    /**
+     * Fails unless the running loop still runs callbacks: a callback scheduled now completes a
+     * future the caller awaits (the "loop alive" check after every fault).
+     */
+    static void assertLoopAlive() {
+        io.aio4j.EventLoop loop = io.aio4j.Aio.getRunningLoop();
+        io.aio4j.Future<String> f = loop.createFuture();
+        loop.callSoon(() -> f.setResult("alive"));
+        org.junit.jupiter.api.Assertions.assertEquals("alive", io.aio4j.Aio.await(f));
+        org.junit.jupiter.api.Assertions.assertTrue(loop.isRunning());
+    }
+
     /** Seconds since {@code startNanos}. */
     static double secondsSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
