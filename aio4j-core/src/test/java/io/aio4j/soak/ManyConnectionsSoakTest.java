@@ -46,7 +46,8 @@ class ManyConnectionsSoakTest {
     /** A child JVM running {@link ManyConnectionsChild} with {@code args}, its descriptor limit raised. */
     static Process child(long fdLimit, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + fdLimit + " && exec \"$@\"", "bash",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss1m"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss1m",
+                "-Daio4j.soak=" + System.getProperty("aio4j.soak", "short")));
         if (Modes.nativeMode()) {
             cmd.add("--add-opens");
             cmd.add("java.base/java.lang=ALL-UNNAMED");
