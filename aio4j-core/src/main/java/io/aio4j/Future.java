@@ -232,18 +232,20 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * A {@link CompletableFuture} that completes (on the loop thread) when this future does.
      * Cancelling it, from any thread, cancels this future on its loop.
      *
+     * <p>The returned future completes the moment this one is done (on the loop thread that
+     * completes it, not from a callback queued for a later iteration), so a loop that stops right
+     * after never leaves it pending; a future already done completes it at once.
+     *
      * <p>Thread-safe: this is the bridge for other threads. Called off the loop's thread while the
-     * loop runs, it registers on the loop through {@code callSoonThreadsafe}; if the loop is closed
-     * before this future is done, the returned future fails with {@link IllegalStateException}
+     * loop runs, it registers on the loop (as {@code callSoonThreadsafe} would); while the loop does
+     * not run, it registers at once, and a loop that stops before reaching the registration makes it
+     * as it stops, so the returned future never waits for a next run of the loop. If the loop is
+     * closed before this future is done, the returned future fails with {@link IllegalStateException}
      * {@code "Event loop is closed"}.
      */
     public CompletableFuture<T> toCompletableFuture() {
         CompletableFuture<T> cf = new CompletableFuture<>();
-        if (!core.isRunning() || core.inLoopThread()) {
-            bridgeTo(cf);
-        } else if (!core.handOff(() -> bridgeTo(cf))) {
-            closedBeforeDone(cf);
-        }
+        core.runHeld(() -> bridgeTo(cf));
         return cf;
     }
 
@@ -370,8 +372,9 @@ public non-sealed class Future<T> implements Awaitable<T> {
     final void setExceptionInternal(Throwable error) {
         exception = error;
         state = FINISHED;
-        scheduleCallbacks();
+        // Watched before the callbacks run: a bridge to a CompletableFuture retrieves it at once.
         onRetrieved = core.exceptionSet(this, error);
+        scheduleCallbacks();
     }
 
     /**
@@ -380,7 +383,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * future on its loop. For {@link #toCompletableFuture()} and {@link Aio#runCoroutineThreadsafe}.
      */
     final void chainTo(CompletableFuture<T> cf) {
-        addDoneCallback(f -> copyTo(cf));
+        addCallback(new Bridge<>(this, cf));
         cf.whenComplete((r, e) -> {
             if (cf.isCancelled()) {
                 core.handOff(() -> cancel());
@@ -485,6 +488,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private void schedule(Object cb) {
         if (cb instanceof Task<?> task) {
             task.wakeUp();
+        } else if (cb instanceof Bridge<?> bridge) {
+            bridge.copy();
         } else {
             core.callSoon((Consumer<Object>) cb, this);
         }
@@ -509,6 +514,23 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     private static String describeCallback(Object cb) {
         return cb instanceof Task<?> t ? t.name() + ".wakeup()" : Describe.callable(cb) + "()";
+    }
+
+    /**
+     * A {@link CompletableFuture} following a future ({@link #chainTo}): completed the moment the
+     * future is done, not from a callback queued for a later iteration, so a loop that stops right
+     * after (a {@code runUntilComplete} ending in the same iteration) never strands it. Its
+     * dependents run there, on the loop, as a {@code CompletableFuture}'s run on the completing thread.
+     */
+    private record Bridge<T>(Future<T> source, CompletableFuture<T> target) {
+        void copy() {
+            source.copyTo(target);
+        }
+
+        @Override
+        public String toString() {
+            return "toCompletableFuture";
+        }
     }
 
     /** The list of several callbacks, a distinct type so that a user callback is never mistaken for it. */

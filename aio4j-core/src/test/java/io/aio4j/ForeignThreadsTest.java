@@ -194,6 +194,71 @@ class ForeignThreadsTest {
     }
 
     @Test
+    void toCompletableFutureAskedJustBeforeTheLoopStopsCompletesWithoutAnotherRun() throws Exception {
+        // The bridge is asked for while the loop runs, so it is queued on the loop; the loop then
+        // stops before reaching it. It must not wait for a next run that never comes.
+        EventLoop loop = Aio.newEventLoop();
+        try {
+            Future<String> done = loop.createFuture();
+            done.setResult("x");
+            Future<String> pending = loop.createFuture();
+            CountDownLatch inCallback = new CountDownLatch(1);
+            CountDownLatch asked = new CountDownLatch(1);
+            AtomicReference<CompletableFuture<String>> fromDone = new AtomicReference<>();
+            AtomicReference<CompletableFuture<String>> fromPending = new AtomicReference<>();
+            Thread other = Thread.ofPlatform().start(() -> {
+                try {
+                    inCallback.await();
+                    fromDone.set(done.toCompletableFuture());
+                    fromPending.set(pending.toCompletableFuture());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    asked.countDown();
+                }
+            });
+            loop.callSoon(() -> {
+                loop.stop();
+                inCallback.countDown();
+                try {
+                    assertTrue(asked.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            Bounded.run(LIMIT, loop::runForever);
+            other.join(10_000);
+            assertEquals("x", fromDone.get().get(5, TimeUnit.SECONDS));
+            // The pending one is chained: completing the future on the loop's next run completes it.
+            assertFalse(fromPending.get().isDone());
+            loop.callSoon(() -> pending.setResult("y"));
+            Bounded.run(LIMIT, () -> loop.runUntilComplete(pending));
+            assertEquals("y", fromPending.get().get(5, TimeUnit.SECONDS));
+        } finally {
+            loop.close();
+        }
+    }
+
+    @Test
+    void aBridgeCompletesEvenWhenTheLoopStopsInTheIterationThatCompletesItsFuture() throws Exception {
+        // The task's last step queues f's result; the task's end queues runUntilComplete's stop right
+        // behind it. A bridge completed from a callback queued when f completes would come after the
+        // stop and be stranded.
+        EventLoop loop = Aio.newEventLoop();
+        try {
+            Future<String> f = loop.createFuture();
+            CompletableFuture<String> cf = f.toCompletableFuture();
+            Bounded.run(LIMIT, () -> loop.runUntilComplete(loop.createTask(() -> {
+                loop.callSoon(() -> f.setResult("x"));
+                return null;
+            })));
+            assertEquals("x", cf.getNow(null));
+        } finally {
+            loop.close();
+        }
+    }
+
+    @Test
     void eagerCreateTaskFromAPlainVirtualThreadIsRejectedAndAioRunEnds() throws Exception {
         AtomicReference<Throwable> seen = new AtomicReference<>();
         Bounded.run(LIMIT, () -> Aio.run(() -> {

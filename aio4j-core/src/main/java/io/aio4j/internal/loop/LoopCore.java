@@ -142,6 +142,18 @@ public interface LoopCore {
     }
 
     /**
+     * Runs {@code work} where the loop's state may be touched, from any thread: on the loop while it
+     * runs, at once on the calling thread while it does not (and cannot start meanwhile). Unlike
+     * {@link #handOff}, the work never waits for a next run of a loop that stopped before reaching
+     * it. {@code work} must be short and must not wait for another thread. Any thread.
+     */
+    default void runHeld(Runnable work) {
+        if (!isRunning() || inLoopThread() || !handOff(work)) {
+            work.run();
+        }
+    }
+
+    /**
      * {@code future} just finished with {@code error}: watches it for the "exception was never
      * retrieved" report (in every mode, as asyncio does); returns what the future runs once the
      * exception is retrieved, or null.

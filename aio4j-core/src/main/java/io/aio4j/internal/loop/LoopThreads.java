@@ -3,6 +3,7 @@ package io.aio4j.internal.loop;
 import io.aio4j.internal.task.PinnedAwaits;
 import io.aio4j.internal.task.Strand;
 import io.aio4j.internal.task.VirtualThreads;
+import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 
 /**
@@ -24,6 +25,13 @@ final class LoopThreads {
     private volatile Thread loopThread;
     /** Compatibility mode: the task thread holding the turn, if any. */
     private volatile Thread turnHolder;
+    /**
+     * Guards the loop's start and stop against {@link #runHeld}: while another thread holds it, the
+     * loop can neither start nor finish stopping.
+     */
+    private final Object gate = new Object();
+    /** Work {@link #runHeld} queued for the running loop and not run yet. Guarded by {@link #gate}. */
+    private final ArrayDeque<Runnable> held = new ArrayDeque<>();
 
     /** Threads in native mode if asked for and the JVM allows it; {@code scheduler} queues a task's steps on the loop. */
     LoopThreads(boolean nativeAskedFor, Executor scheduler) {
@@ -54,17 +62,71 @@ final class LoopThreads {
             throw new IllegalStateException("a native-mode event loop must run on a platform thread: its tasks are "
                     + "virtual threads mounted on it (run it from a platform thread, or use -Daio4j.mode=compat)");
         }
-        loopThread = me;
+        synchronized (gate) {
+            loopThread = me;
+        }
         if (pinWatch != null) {
             pinWatch.start(me);
         }
     }
 
-    /** The loop stopped running. */
+    /**
+     * The loop stopped running. Work {@link #runHeld} queued that the loop did not reach runs here
+     * first, still on the loop's thread, so none of it waits for a next run that may never come.
+     */
     void exit() {
-        loopThread = null;
+        while (true) {
+            Runnable work;
+            synchronized (gate) {
+                work = held.poll();
+                if (work == null) {
+                    loopThread = null;
+                    break;
+                }
+            }
+            try {
+                work.run();
+            } catch (RuntimeException | Error e) {
+                // Internal work (a bridge to a CompletableFuture): a failure is a defect; the loop
+                // must still stop cleanly, so it goes to the thread's handler instead of unwinding.
+                Thread me = Thread.currentThread();
+                me.getUncaughtExceptionHandler().uncaughtException(me, e);
+            }
+        }
         if (pinWatch != null) {
             pinWatch.stop();
+        }
+    }
+
+    /**
+     * Runs {@code work} where the loop's state may be touched, from any thread: on the loop (queued
+     * with {@code wakeUp}, like {@code callSoonThreadsafe}) while it runs, at once on the calling
+     * thread while it does not (the loop cannot start meanwhile). Never left queued behind by a loop
+     * that stops before reaching it: {@link #exit} runs it. {@code work} must be short and must not
+     * wait for another thread.
+     */
+    void runHeld(Runnable work, Executor wakeUp) {
+        synchronized (gate) {
+            if (loopThread == null || inLoopThread()) {
+                work.run();
+                return;
+            }
+            held.add(work);
+        }
+        wakeUp.execute(this::runHeldOnLoop);
+    }
+
+    /** On the loop: runs the work {@link #runHeld} queued so far. */
+    private void runHeldOnLoop() {
+        while (true) {
+            Runnable work;
+            synchronized (gate) {
+                work = held.poll();
+            }
+            if (work == null) {
+                return;
+            }
+            work.run();
         }
     }
 

@@ -431,6 +431,11 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     }
 
     @Override
+    public void runHeld(Runnable work) {
+        threads.runHeld(work, remote::offer);
+    }
+
+    @Override
     public boolean isClosed() {
         return closed;
     }
