@@ -1,5 +1,11 @@
 package io.aio4j.soak;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aio4j.Aio;
+import io.aio4j.EventLoop;
+import io.aio4j.Future;
 import io.aio4j.testing.Modes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,13 +80,6 @@ final class Soak {
         return last;
     }
 
-    /** The JVM's pid and the soft descriptor limit it runs under, for the figures. */
-    static String machine() {
-        return "pid=" + ProcessHandle.current().pid() + " cpus=" + Runtime.getRuntime().availableProcessors()
-                + " maxHeapMiB=" + Runtime.getRuntime().maxMemory() / (1 << 20)
-                + " jvm=" + Runtime.version();
-    }
-
     /**
      * Prints one parseable line of figures: {@code soak: scenario=<name> mode=<mode> size=<full|short> k=v …}.
      */
@@ -121,11 +120,11 @@ final class Soak {
      * future the caller awaits (the "loop alive" check after every fault).
      */
     static void assertLoopAlive() {
-        io.aio4j.EventLoop loop = io.aio4j.Aio.getRunningLoop();
-        io.aio4j.Future<String> f = loop.createFuture();
+        EventLoop loop = Aio.getRunningLoop();
+        Future<String> f = loop.createFuture();
         loop.callSoon(() -> f.setResult("alive"));
-        org.junit.jupiter.api.Assertions.assertEquals("alive", io.aio4j.Aio.await(f));
-        org.junit.jupiter.api.Assertions.assertTrue(loop.isRunning());
+        assertEquals("alive", Aio.await(f));
+        assertTrue(loop.isRunning());
     }
 
     /** Seconds since {@code startNanos}. */
