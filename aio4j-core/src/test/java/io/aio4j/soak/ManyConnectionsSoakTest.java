@@ -85,7 +85,7 @@ class ManyConnectionsSoakTest {
 
     @Test
     void tenThousandConcurrentConnectionsOnOneLoop() throws Exception {
-        int n = Soak.size(10_000, 500);
+        int n = Soak.size(10_000, 300);
         long need = n + 512L;
         long hard = hardDescriptorLimit();
         if (hard >= 0 && hard < need) {

@@ -99,7 +99,7 @@ class ResetCyclesSoakTest {
 
     @Test
     void connectResetCyclesLeaveDescriptorsAndHeapFlat() throws Exception {
-        int cycles = Soak.size(50_000, 3_000);
+        int cycles = Soak.size(50_000, 1_500);
         Bounded.run(Soak.limit(), () -> Aio.run(() -> {
             EventLoop loop = Aio.getRunningLoop();
             Reports reports = Reports.on(loop);

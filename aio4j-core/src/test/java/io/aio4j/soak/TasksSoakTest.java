@@ -34,7 +34,7 @@ class TasksSoakTest {
 
     @Test
     void cancelledTasksAllEndCancelledAndLeaveNothingBehind() throws Exception {
-        int n = Soak.size(100_000, 10_000);
+        int n = Soak.size(100_000, 5_000);
         Bounded.run(Soak.limit(), () -> Aio.run(() -> {
             Reports reports = Reports.on(Aio.getRunningLoop());
             long heapBefore = Soak.usedHeapAfterGc();
@@ -93,7 +93,7 @@ class TasksSoakTest {
 
     @Test
     void aMillionIdleTasksAndTheHeapEachTakes() throws Exception {
-        int n = Soak.size(1_000_000, 20_000);
+        int n = Soak.size(1_000_000, 10_000);
         Bounded.run(Soak.limit(), () -> Aio.run(() -> {
             Reports reports = Reports.on(Aio.getRunningLoop());
             long heapBefore = Soak.usedHeapAfterGc();
