@@ -95,6 +95,54 @@ public final class Aio {
         return LoopCore.newEventLoop(false);
     }
 
+    /**
+     * A {@link LoopGroup} of one loop per available processor ({@link Runtime#availableProcessors()}),
+     * each on its own platform thread and running when this returns. Close it when done.
+     */
+    public static LoopGroup newLoopGroup() {
+        return newLoopGroup(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A {@link LoopGroup} of {@code n} loops, each on its own platform thread named
+     * {@code aio4j-loop-<group>-<i>}, in native mode when the JVM allows it (as {@link #newEventLoop()}),
+     * running when this returns. Close it when done.
+     *
+     * @throws IllegalArgumentException {@code "n < 1: 0"}
+     */
+    public static LoopGroup newLoopGroup(int n) {
+        return LoopCore.newLoopGroup(n);
+    }
+
+    /**
+     * The one-line entry point of a server that uses every core: runs {@code main} as a task on every
+     * loop of a new {@link LoopGroup} of one loop per available processor (Vert.x's "instances"), waits
+     * until all end, closes the group and returns their results in loop order. If one fails, the others
+     * are cancelled and its exception is rethrown (the same instance).
+     *
+     * <pre>{@code
+     *   Aio.runOnEachCore(() -> {       // one server socket per loop, SO_REUSEPORT spreads the connections
+     *       Streams.startServer(Echo::handle, "0.0.0.0", 8888, ServerOptions.defaults().reusePort(true)).serveForever();
+     *   });
+     * }</pre>
+     *
+     * @throws IllegalStateException {@code "Aio.runOnEachCore() cannot be called from a running event loop"}
+     */
+    public static <T> List<T> runOnEachCore(AsyncCallable<T> main) {
+        Objects.requireNonNull(main, "main");
+        if (Current.get() != null) {
+            throw new IllegalStateException("Aio.runOnEachCore() cannot be called from a running event loop");
+        }
+        try (LoopGroup group = newLoopGroup()) {
+            return RunOnEach.allOrFirstFailure(group.runOnEach(main));
+        }
+    }
+
+    /** {@link #runOnEachCore(AsyncCallable)} for a body without a result. */
+    public static void runOnEachCore(AsyncRunnable main) {
+        runOnEachCore(Bodies.of(main));
+    }
+
     /** A lazy, one-shot coroutine of {@code body}: nothing runs until it is awaited or made a task. */
     public static <T> Coroutine<T> async(AsyncCallable<T> body) {
         return new Coroutine<>(body, null);

@@ -435,7 +435,19 @@ public non-sealed class Future<T> implements Awaitable<T> {
             state = CANCELLED;
             cancelMessage = reason.getMessage();
             cancelledException = reason;
+            Object cbs = callbacks;
             callbacks = null;
+            // Loop callbacks cannot run any more, but a CompletableFuture following this future
+            // (toCompletableFuture, runCoroutineThreadsafe) needs no loop: it ends cancelled too.
+            if (cbs instanceof Bridge<?> bridge) {
+                bridge.copy();
+            } else if (cbs instanceof CallbackList list) {
+                for (Object cb : list) {
+                    if (cb instanceof Bridge<?> bridge) {
+                        bridge.copy();
+                    }
+                }
+            }
         }
     }
 

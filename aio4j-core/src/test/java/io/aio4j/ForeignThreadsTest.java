@@ -259,6 +259,26 @@ class ForeignThreadsTest {
     }
 
     @Test
+    void runCoroutineThreadsafeEndsCancelledWhenTheLoopClosesWithTheTaskPending() throws Exception {
+        EventLoop loop = Aio.newEventLoop();
+        CountDownLatch started = new CountDownLatch(1);
+        Thread runner = Thread.ofPlatform().start(() -> {
+            loop.runForever();
+            loop.close();
+        });
+        CompletableFuture<String> cf = Aio.runCoroutineThreadsafe(() -> {
+            started.countDown();
+            Aio.sleep(3600);
+            return "never";
+        }, loop);
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        loop.callSoonThreadsafe(loop::stop);
+        runner.join(10_000);
+        assertFalse(runner.isAlive());
+        assertThrows(java.util.concurrent.CancellationException.class, () -> cf.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void eagerCreateTaskFromAPlainVirtualThreadIsRejectedAndAioRunEnds() throws Exception {
         AtomicReference<Throwable> seen = new AtomicReference<>();
         Bounded.run(LIMIT, () -> Aio.run(() -> {

@@ -2,11 +2,14 @@ package io.aio4j.stream;
 
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
+import io.aio4j.LoopGroup;
+import io.aio4j.net.Balancing;
 import io.aio4j.net.ConnectOptions;
 import io.aio4j.net.Connection;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * asyncio's stream functions: {@code open_connection} and {@code start_server} (and their Unix
@@ -65,6 +68,30 @@ public final class Streams {
         EventLoop loop = Aio.getRunningLoop();
         return Aio.await(loop.createServer(() -> new StreamReaderProtocol(new StreamReader(limit), handler, loop),
                 host, port, options));
+    }
+
+    /**
+     * Serves {@code host:port} on every loop of {@code group} (see {@link LoopGroup#createServer}): each
+     * connection's {@code handler} task runs on the loop that accepted it. From a task this suspends
+     * it; from a plain thread it blocks until every loop listens. The server is thread-safe.
+     */
+    public static Server startServer(LoopGroup group, StreamHandler handler, String host, int port) {
+        return startServer(group, handler, host, port, ServerOptions.defaults(), Balancing.AUTO);
+    }
+
+    /** {@link #startServer(LoopGroup, StreamHandler, String, int)} with options and a choice of balancing. */
+    public static Server startServer(LoopGroup group, StreamHandler handler, String host, int port, ServerOptions options,
+            Balancing balancing) {
+        return startServer(group, handler, host, port, options, balancing, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #startServer(LoopGroup, StreamHandler, String, int)} with options, balancing and a reader limit. */
+    public static Server startServer(LoopGroup group, StreamHandler handler, String host, int port, ServerOptions options,
+            Balancing balancing, int limit) {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(handler, "handler");
+        return group.createServer(() -> new StreamReaderProtocol(new StreamReader(limit), handler, Aio.getRunningLoop()),
+                host, port, options, balancing);
     }
 
     /** Serves the Unix domain socket {@code path}. */

@@ -17,6 +17,7 @@ public final class Showcase {
         EXAMPLES.put("concurrency", "io.aio4j.examples.Concurrency");
         EXAMPLES.put("debug", "io.aio4j.examples.debug.DebugDemos");
         EXAMPLES.put("http", "io.aio4j.examples.net.HttpHello");
+        EXAMPLES.put("everycore", "io.aio4j.examples.net.EveryCore");
         EXAMPLES.put("txaio", "io.aio4j.examples.txaio.LineClientDemo");
         EXAMPLES.put("bunny", "io.aio4j.examples.txaio.Bunny");
         EXAMPLES.put("multiloop", "io.aio4j.examples.txaio.MultiLoop");

@@ -1,17 +1,21 @@
 package io.aio4j.bench.echo;
 
 import io.aio4j.Aio;
+import io.aio4j.LoopGroup;
+import io.aio4j.net.Balancing;
 import io.aio4j.net.BufferedProtocol;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;
+import io.aio4j.net.ServerOptions;
 import io.aio4j.net.Transport;
 import io.aio4j.stream.StreamReader;
 import io.aio4j.stream.StreamWriter;
 import io.aio4j.stream.Streams;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 
 /**
- * The aio4j echo server of the benchmark, on one loop thread: {@code protocol PORT} writes each
+ * The aio4j echo server of the benchmark, on one loop thread (or a group of loops, {@code group}): {@code protocol PORT} writes each
  * received buffer back from {@code dataReceived}; {@code streams PORT} runs a task per connection
  * that reads and writes with {@code drain()}, like asyncio's streams echo server.
  */
@@ -70,9 +74,17 @@ public final class Aio4jEchoServer {
         writer.close();
     }
 
-    /** {@code protocol|buffered|streams PORT}. */
+    /**
+     * {@code protocol|buffered|streams PORT} on one loop, or {@code group LOOPS PORT [auto|reuse_port|acceptor]}:
+     * the protocol echo on a {@link LoopGroup} of {@code LOOPS} loops, its connections spread over them.
+     */
     public static void main(String[] args) {
         String mode = args[0];
+        if (mode.equals("group")) {
+            serveOnGroup(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    Balancing.valueOf((args.length > 3 ? args[3] : "auto").toUpperCase(Locale.ROOT)));
+            return;
+        }
         int port = Integer.parseInt(args[1]);
         Aio.run(() -> {
             Server server = switch (mode) {
@@ -85,5 +97,13 @@ public final class Aio4jEchoServer {
             server.serveForever();
             return null;
         });
+    }
+
+    private static void serveOnGroup(int loops, int port, Balancing balancing) {
+        try (LoopGroup group = Aio.newLoopGroup(loops)) {
+            Server server = group.createServer(Echo::new, "127.0.0.1", port, ServerOptions.defaults(), balancing);
+            System.out.println("aio4j group echo server (" + loops + " loops, " + server + ") on 127.0.0.1:" + port);
+            server.serveForever();
+        }
     }
 }

@@ -10,7 +10,10 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
-/** The Netty 4.2 peer of the echo benchmark: NIO transport, one event-loop thread for accepting and serving. */
+/**
+ * The Netty 4.2 peer of the echo benchmark: NIO transport, one event-loop thread for accepting and serving
+ * (or {@code THREADS} of them: one accepts and hands connections out round robin, all serve).
+ */
 public final class NettyEchoServer {
     private NettyEchoServer() {
     }
@@ -34,10 +37,11 @@ public final class NettyEchoServer {
         }
     }
 
-    /** {@code PORT}. */
+    /** {@code PORT [THREADS]}. */
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         try {
             Echo echo = new Echo();
             ServerBootstrap b = new ServerBootstrap()
@@ -46,7 +50,7 @@ public final class NettyEchoServer {
                     .option(ChannelOption.SO_BACKLOG, 100)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(echo);
-            System.out.println("netty nio echo server on 127.0.0.1:" + port);
+            System.out.println("netty nio echo server (" + threads + " event-loop threads) on 127.0.0.1:" + port);
             b.bind("127.0.0.1", port).sync().channel().closeFuture().sync();
         } finally {
             group.shutdownGracefully();

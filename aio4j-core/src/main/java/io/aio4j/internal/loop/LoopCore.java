@@ -3,9 +3,11 @@ package io.aio4j.internal.loop;
 import io.aio4j.EventLoop;
 import io.aio4j.Future;
 import io.aio4j.Handle;
+import io.aio4j.LoopGroup;
 import io.aio4j.Task;
 import io.aio4j.internal.debug.NeverAwaited;
 import io.aio4j.internal.debug.TaskDump;
+import io.aio4j.internal.group.RealLoopGroup;
 import io.aio4j.internal.process.SigintCancel;
 import io.aio4j.internal.stats.TaskHistory;
 import io.aio4j.internal.task.Strand;
@@ -54,6 +56,11 @@ public interface LoopCore {
     /** A new loop (not running); {@code compat} forces compatibility mode (a loop run by a virtual thread needs it). */
     static EventLoop newEventLoop(boolean compat) {
         return compat ? new SelectorEventLoop(SelectorEventLoop.Mode.COMPAT) : new SelectorEventLoop();
+    }
+
+    /** {@code Aio.newLoopGroup(n)}: {@code n} loops on their own threads, running when this returns. */
+    static LoopGroup newLoopGroup(int n) {
+        return new RealLoopGroup(n);
     }
 
     /** The loop running on the current thread, directly or through one of its tasks; null if none. Any thread. */

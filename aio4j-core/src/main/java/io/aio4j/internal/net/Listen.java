@@ -45,6 +45,26 @@ public final class Listen {
         }, "createServer");
     }
 
+    /**
+     * Listens on exactly {@code addresses} (already resolved, ports included): another loop's socket
+     * on the same addresses, for a group's {@code SO_REUSEPORT} server.
+     */
+    static Future<Server> createServer(SelectorEventLoop loop, Supplier<? extends Protocol> factory,
+            List<InetSocketAddress> addresses, ServerOptions options) {
+        Future<Server> f = loop.createFuture();
+        List<ServerSocketChannel> channels = new ArrayList<>();
+        try {
+            for (InetSocketAddress addr : addresses) {
+                channels.add(bind(addr, options));
+            }
+            f.setResult(start(loop, new RealServer(loop, channels, factory, options, null), options));
+        } catch (RuntimeException e) {
+            closeAll(channels);
+            f.setException(e);
+        }
+        return f;
+    }
+
     /** Listens on the Unix domain socket {@code path}, replacing a stale socket file there. */
     public static Future<Server> createUnixServer(SelectorEventLoop loop, Supplier<? extends Protocol> factory,
             Path path, ServerOptions options) {

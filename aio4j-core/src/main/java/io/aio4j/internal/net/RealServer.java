@@ -41,6 +41,9 @@ public final class RealServer implements Server {
     private boolean serving;
     private boolean closed;
     private Future<Void> servingForever;
+    /** A group's acceptor: the servers of every loop, in round-robin order (this one included); null otherwise. */
+    private List<RealServer> handOutTo;
+    private int handOutNext;
 
     RealServer(SelectorEventLoop loop, List<ServerSocketChannel> channels, Supplier<? extends Protocol> factory,
             ServerOptions options, Path unixPath) {
@@ -103,8 +106,46 @@ public final class RealServer implements Server {
                 LOG.log(System.Logger.Level.DEBUG, this + " got a new connection from "
                         + address(conn) + ": " + conn);
             }
-            accept(conn);
+            if (handOutTo == null) {
+                accept(conn);
+            } else {
+                handOut(conn);
+            }
         }
+    }
+
+    /** Makes this server a group's acceptor, handing accepted connections to {@code servers} in turn. On the loop. */
+    void handOutTo(List<RealServer> servers) {
+        handOutTo = List.copyOf(servers);
+    }
+
+    private void handOut(SocketChannel conn) {
+        RealServer target = handOutTo.get(handOutNext);
+        handOutNext = (handOutNext + 1) % handOutTo.size();
+        if (target == this) {
+            accept(conn);
+        } else if (!target.loop.handOff(() -> target.adopt(conn))) {
+            Connect.closeQuietly(conn);
+        }
+    }
+
+    /** A connection accepted by the group's acceptor, on this server's loop; refused once this server is closed. */
+    private void adopt(SocketChannel conn) {
+        if (closed) {
+            Connect.closeQuietly(conn);
+            return;
+        }
+        accept(conn);
+    }
+
+    /** How many accepted connections are open. On the loop. */
+    int clientCount() {
+        return clients.size();
+    }
+
+    /** The loop this server accepts on. Any thread. */
+    SelectorEventLoop loop() {
+        return loop;
     }
 
     private void accept(SocketChannel conn) {
