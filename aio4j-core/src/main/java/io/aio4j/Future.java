@@ -3,6 +3,7 @@ package io.aio4j;
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.Sneaky;
 import io.aio4j.internal.loop.CreationSite;
+import io.aio4j.internal.loop.FutureAccess;
 import io.aio4j.internal.loop.LoopCore;
 import java.util.ArrayList;
 import java.util.Objects;
@@ -62,6 +63,17 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /** Debug support's "never retrieved" tracker for this exception, run once it is retrieved. */
     private Runnable onRetrieved;
     private final CreationSite creationSite;
+    /** What to do with the result if the one task awaiting this future is cancelled before taking it (see {@link FutureAccess}). */
+    private Consumer<? super T> undelivered;
+
+    static {
+        FutureAccess.set(new FutureAccess() {
+            @Override
+            public <R> void onUndelivered(Future<R> future, Consumer<? super R> release) {
+                future.undelivered = Objects.requireNonNull(release, "release");
+            }
+        });
+    }
 
     /** A pending future attached to {@code loop}. */
     public Future(EventLoop loop) {
@@ -124,6 +136,19 @@ public non-sealed class Future<T> implements Awaitable<T> {
                 markRetrieved();
                 return exception;
             }
+        }
+    }
+
+    /**
+     * The task awaiting this future was cancelled after it completed and will not take its
+     * result: hands a result (not an exception) to the release registered through
+     * {@link FutureAccess#onUndelivered}, once.
+     */
+    final void releaseUndelivered() {
+        Consumer<? super T> release = undelivered;
+        undelivered = null;
+        if (release != null && state == FINISHED && exception == null) {
+            release.accept(result);
         }
     }
 

@@ -313,6 +313,9 @@ public final class Task<T> extends Future<T> {
             if (mustCancel) {
                 mustCancel = false;
                 if (!fut.isCancelled()) {
+                    // The waiter completed before the cancellation: its result is not delivered, so
+                    // a resource in it (a connection, bytes read) is released rather than lost.
+                    fut.releaseUndelivered();
                     throw new CancelledException(cancelMessage);
                 }
                 // Cancelled again before resuming: the waiter's cancellation is delivered, with the first message.

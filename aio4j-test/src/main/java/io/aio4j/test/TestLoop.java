@@ -162,6 +162,11 @@ public class TestLoop implements EventLoop {
         return engine.iterationCount();
     }
 
+    /** How many socket transports of this loop are open. */
+    int openTransports() {
+        return engine.openTransports();
+    }
+
     /** The tasks of this loop that are not done. */
     Set<Task<?>> allTasks() {
         return engine.allTasks();

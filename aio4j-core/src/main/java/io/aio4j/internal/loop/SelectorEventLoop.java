@@ -543,6 +543,11 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     }
 
     @Override
+    public int openTransports() {
+        return stats.sample().transports();
+    }
+
+    @Override
     public long iterationCount() {
         return iterations;
     }

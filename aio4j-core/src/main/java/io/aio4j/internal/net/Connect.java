@@ -3,6 +3,7 @@ package io.aio4j.internal.net;
 import io.aio4j.Aio;
 import io.aio4j.CancelledException;
 import io.aio4j.Future;
+import io.aio4j.internal.loop.FutureAccess;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.AioIOException;
 import io.aio4j.net.ConnectOptions;
@@ -40,7 +41,7 @@ public final class Connect {
         if (host == null) {
             throw new IllegalArgumentException("host and port must be specified");
         }
-        return loop.createTask(() -> {
+        return FutureAccess.deliverOrRelease(loop.createTask(() -> {
             List<InetSocketAddress> addrs = Aio.await(Resolver.ensureResolved(loop, host, port));
             if (addrs.isEmpty()) {
                 throw new AioIOException("getaddrinfo() returned empty list");
@@ -61,7 +62,7 @@ public final class Connect {
                 return wrap(loop, ch, factory, options, host + ":" + port, host);
             }
             throw allFailed(errors);
-        }, "createConnection");
+        }, "createConnection"), Connect::abort);
     }
 
     /** Connects to the Unix domain socket {@code path}. */
@@ -70,7 +71,7 @@ public final class Connect {
         if (options.tls() != null && options.serverHostname() == null) {
             throw new IllegalArgumentException("you have to pass serverHostname when using TLS over a Unix socket");
         }
-        return loop.createTask(() -> {
+        return FutureAccess.deliverOrRelease(loop.createTask(() -> {
             SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
             ch.configureBlocking(false);
             try {
@@ -80,14 +81,14 @@ public final class Connect {
                 throw e;
             }
             return wrap(loop, ch, factory, options, path.toString(), null);
-        }, "createUnixConnection");
+        }, "createUnixConnection"), Connect::abort);
     }
 
     /** Wraps an already connected channel (asyncio's {@code connect_accepted_socket}); TLS server side when options have TLS. */
     public static <P extends Protocol> Future<Connection<P>> connectAcceptedSocket(SelectorEventLoop loop,
             Supplier<P> factory, SocketChannel channel, TlsContext tls) {
         Readiness.of(loop, channel);
-        return loop.createTask(() -> {
+        return FutureAccess.deliverOrRelease(loop.createTask(() -> {
             P protocol = factory.get();
             Future<Void> waiter = loop.createFuture();
             Transport t = tls == null ? new SocketTransport(loop, channel, protocol, waiter, null)
@@ -95,7 +96,7 @@ public final class Connect {
                             ConnectOptions.defaults());
             awaitOrClose(waiter, t);
             return new Connection<>(t, protocol);
-        }, "connectAcceptedSocket");
+        }, "connectAcceptedSocket"), Connect::abort);
     }
 
     private static <P extends Protocol> Connection<P> wrap(SelectorEventLoop loop, SocketChannel ch, Supplier<P> factory,
@@ -160,9 +161,13 @@ public final class Connect {
         st.setProtocol(layer);
         loop.callSoon(() -> layer.connectionMade(st));
         loop.callSoon(st::resumeReading);
-        Future<Transport> result = loop.createFuture();
+        // Cancelled, or not taken by a task cancelled after the handshake: the connection is
+        // closed (asyncio's start_tls closes the transport when its wait is interrupted).
+        Future<Transport> result = FutureAccess.deliverOrRelease(loop.createFuture(), Transport::abort);
         waiter.addDoneCallback(w -> {
             if (result.isDone()) {
+                // Cancelled while the handshake went on: whatever the handshake came to, close.
+                st.close();
                 return;
             }
             if (w.isCancelled()) {
@@ -181,6 +186,11 @@ public final class Connect {
             }
         });
         return result;
+    }
+
+    /** Closes a connection made for a task cancelled before it could take it. */
+    private static void abort(Connection<?> connection) {
+        connection.transport().abort();
     }
 
     private static SocketChannel openChannel(InetSocketAddress addr) throws IOException {

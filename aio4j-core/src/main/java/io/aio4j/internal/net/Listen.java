@@ -2,6 +2,7 @@ package io.aio4j.internal.net;
 
 import io.aio4j.Aio;
 import io.aio4j.Future;
+import io.aio4j.internal.loop.FutureAccess;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;
@@ -30,7 +31,7 @@ public final class Listen {
     /** Listens on every address {@code host} resolves to (null or "": all interfaces). */
     public static Future<Server> createServer(SelectorEventLoop loop, Supplier<? extends Protocol> factory, String host,
             int port, ServerOptions options) {
-        return loop.createTask(() -> {
+        return FutureAccess.deliverOrRelease(loop.createTask(() -> {
             List<InetSocketAddress> resolved = Aio.await(Resolver.ensureResolved(loop, host, port));
             List<ServerSocketChannel> channels = new ArrayList<>();
             try {
@@ -42,7 +43,7 @@ public final class Listen {
                 throw e;
             }
             return start(loop, new RealServer(loop, channels, factory, options, null), options);
-        }, "createServer");
+        }, "createServer"), Server::close);
     }
 
     /**
@@ -68,7 +69,7 @@ public final class Listen {
     /** Listens on the Unix domain socket {@code path}, replacing a stale socket file there. */
     public static Future<Server> createUnixServer(SelectorEventLoop loop, Supplier<? extends Protocol> factory,
             Path path, ServerOptions options) {
-        Future<Server> f = loop.createFuture();
+        Future<Server> f = FutureAccess.deliverOrRelease(loop.createFuture(), Server::close);
         try {
             if (isSocket(path)) {
                 Files.deleteIfExists(path);

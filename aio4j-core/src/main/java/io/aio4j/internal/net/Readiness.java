@@ -1,10 +1,12 @@
 package io.aio4j.internal.net;
 
 import io.aio4j.internal.loop.SelectorEventLoop;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 
 /**
  * The one selector attachment of a channel: holds its reader and writer callbacks (asyncio's
@@ -17,6 +19,8 @@ public final class Readiness implements Runnable {
     private Runnable reader;
     private Runnable writer;
     private int writeOp;
+    /** Bytes a cancelled {@code sockRecv} read but could not deliver: the next one returns them first. */
+    private byte[] unread;
 
     private Readiness(SelectionKey key) {
         this.key = key;
@@ -84,6 +88,34 @@ public final class Readiness implements Runnable {
         if (writer == callback) {
             removeWriter();
         }
+    }
+
+    /**
+     * Keeps {@code bytes}, read off the channel for a {@code sockRecv} whose task was cancelled
+     * before taking them, for the next {@code sockRecv} / {@code sockRecvInto} (before newer bytes).
+     */
+    void unread(byte[] bytes) {
+        if (bytes.length == 0) {
+            return;
+        }
+        if (unread == null) {
+            unread = bytes;
+        } else {
+            byte[] all = Arrays.copyOf(bytes, bytes.length + unread.length);
+            System.arraycopy(unread, 0, all, bytes.length, unread.length);
+            unread = all;
+        }
+    }
+
+    /** Moves kept bytes ({@link #unread}) into {@code buf}; how many (0 if none). */
+    int takeUnread(ByteBuffer buf) {
+        if (unread == null) {
+            return 0;
+        }
+        int n = Math.min(unread.length, buf.remaining());
+        buf.put(unread, 0, n);
+        unread = n == unread.length ? null : Arrays.copyOfRange(unread, n, unread.length);
+        return n;
     }
 
     /** Whether a reader is installed. */

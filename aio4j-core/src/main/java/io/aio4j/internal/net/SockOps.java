@@ -1,6 +1,7 @@
 package io.aio4j.internal.net;
 
 import io.aio4j.Future;
+import io.aio4j.internal.loop.FutureAccess;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,7 +14,14 @@ import java.util.Arrays;
 /**
  * asyncio's {@code sock_*} coroutines on non-blocking channels: each tries the operation at once
  * and otherwise waits for readiness through the channel's {@link Readiness}, one waiter per
- * direction. Cancelling the returned future stops waiting; nothing is lost then, as nothing was read.
+ * direction.
+ *
+ * <p><b>Cancellation loses nothing.</b> The returned future is the operation: cancelling it (or
+ * the task awaiting it) removes its reader or writer, and a readiness callback that runs after the
+ * cancellation (same iteration) does nothing, as asyncio's {@code if fut.done(): return}. Once the
+ * operation did complete, a task cancelled before it took the result does not lose it
+ * ({@link FutureAccess#deliverOrRelease}): bytes received go back to the channel for the next
+ * {@code sockRecv}, an accepted socket is closed.
  */
 public final class SockOps {
     private SockOps() {
@@ -24,40 +32,62 @@ public final class SockOps {
         if (n < 0) {
             throw new IllegalArgumentException("n < 0: " + n);
         }
-        ByteBuffer buf = ByteBuffer.allocate(n);
-        Future<byte[]> result = loop.createFuture();
-        recvInto(loop, ch, buf).addDoneCallback(f -> {
-            if (result.isDone()) {
-                return;
-            }
-            if (f.isCancelled()) {
-                result.cancel();
-            } else if (f.exception() != null) {
-                result.setException(f.exception());
-            } else {
-                result.setResult(Arrays.copyOf(buf.array(), buf.position()));
-            }
-        });
-        return result;
-    }
-
-    /** Reads into {@code buf}; the count of bytes read, -1 at EOF. */
-    public static Future<Integer> recvInto(SelectorEventLoop loop, SocketChannel ch, ByteBuffer buf) {
         Readiness r = Readiness.of(loop, ch);
-        Future<Integer> f = loop.createFuture();
-        try {
-            int n = ch.read(buf);
-            if (n != 0 || !buf.hasRemaining()) {
-                f.setResult(n);
-                return f;
-            }
-        } catch (IOException e) {
-            f.setException(IoErrors.map(e));
+        ByteBuffer buf = ByteBuffer.allocate(n);
+        Future<byte[]> f = FutureAccess.deliverOrRelease(loop.createFuture(), r::unread);
+        Integer now = readNow(r, ch, buf, f);
+        if (now != null) {
+            f.setResult(bytesRead(buf, now));
+            return f;
+        }
+        if (f.isDone()) {
             return f;
         }
         Runnable onReadable = new Runnable() {
             @Override
             public void run() {
+                if (f.isDone()) {
+                    r.removeReader(this);
+                    return;
+                }
+                try {
+                    int got = ch.read(buf);
+                    if (got == 0 && buf.hasRemaining()) {
+                        return;
+                    }
+                    r.removeReader(this);
+                    f.setResult(bytesRead(buf, got));
+                } catch (IOException e) {
+                    r.removeReader(this);
+                    f.setException(IoErrors.map(e));
+                }
+            }
+        };
+        r.setReader(onReadable);
+        f.addDoneCallback(done -> r.removeReader(onReadable));
+        return f;
+    }
+
+    /** Reads into {@code buf}; the count of bytes read, -1 at EOF. */
+    public static Future<Integer> recvInto(SelectorEventLoop loop, SocketChannel ch, ByteBuffer buf) {
+        Readiness r = Readiness.of(loop, ch);
+        // The bytes are in the caller's buffer as soon as they are read: nothing to release.
+        Future<Integer> f = loop.createFuture();
+        Integer now = readNow(r, ch, buf, f);
+        if (now != null) {
+            f.setResult(now);
+            return f;
+        }
+        if (f.isDone()) {
+            return f;
+        }
+        Runnable onReadable = new Runnable() {
+            @Override
+            public void run() {
+                if (f.isDone()) {
+                    r.removeReader(this);
+                    return;
+                }
                 try {
                     int n = ch.read(buf);
                     if (n == 0 && buf.hasRemaining()) {
@@ -76,7 +106,32 @@ public final class SockOps {
         return f;
     }
 
-    /** Sends all of {@code data}'s remaining bytes. */
+    /**
+     * The first read attempt: kept bytes first, then the channel. The count when the read is
+     * complete (kept bytes, data, EOF, or a full buffer), null to wait; on error {@code f} fails.
+     */
+    private static Integer readNow(Readiness r, SocketChannel ch, ByteBuffer buf, Future<?> f) {
+        int kept = r.takeUnread(buf);
+        if (kept > 0 || !buf.hasRemaining()) {
+            return kept;
+        }
+        try {
+            int n = ch.read(buf);
+            return n != 0 ? Integer.valueOf(n) : null;
+        } catch (IOException e) {
+            f.setException(IoErrors.map(e));
+            return null;
+        }
+    }
+
+    private static byte[] bytesRead(ByteBuffer buf, int count) {
+        return count <= 0 ? new byte[0] : Arrays.copyOf(buf.array(), buf.position());
+    }
+
+    /**
+     * Sends all of {@code data}'s remaining bytes. Cancelled, it stops writing: {@code data}'s
+     * position says how much was sent.
+     */
     public static Future<Void> sendall(SelectorEventLoop loop, SocketChannel ch, ByteBuffer data) {
         Readiness r = Readiness.of(loop, ch);
         Future<Void> f = loop.createFuture();
@@ -93,6 +148,10 @@ public final class SockOps {
         Runnable onWritable = new Runnable() {
             @Override
             public void run() {
+                if (f.isDone()) {
+                    r.removeWriter(this);
+                    return;
+                }
                 try {
                     ch.write(data);
                     if (data.hasRemaining()) {
@@ -130,6 +189,11 @@ public final class SockOps {
         Runnable onConnectable = new Runnable() {
             @Override
             public void run() {
+                if (f.isDone()) {
+                    // Cancelled meanwhile (possibly in this very iteration): the caller owns the socket.
+                    r.removeWriter(this);
+                    return;
+                }
                 try {
                     if (!ch.finishConnect()) {
                         return;
@@ -147,15 +211,21 @@ public final class SockOps {
         return f;
     }
 
-    /** Accepts one connection, returned non-blocking. */
+    /** Accepts one connection, returned non-blocking; one accepted for a task cancelled before taking it is closed. */
     public static Future<SocketChannel> accept(SelectorEventLoop loop, ServerSocketChannel server) {
         Readiness r = Readiness.of(loop, server);
-        Future<SocketChannel> f = loop.createFuture();
+        Future<SocketChannel> f = FutureAccess.deliverOrRelease(loop.createFuture(), Connect::closeQuietly);
         Runnable onAcceptable = new Runnable() {
             @Override
             public void run() {
+                if (f.isDone()) {
+                    // Cancelled meanwhile: the connection stays in the backlog for the next accept.
+                    r.removeReader(this);
+                    return;
+                }
+                SocketChannel ch = null;
                 try {
-                    SocketChannel ch = server.accept();
+                    ch = server.accept();
                     if (ch == null) {
                         return;
                     }
@@ -164,6 +234,9 @@ public final class SockOps {
                     f.setResult(ch);
                 } catch (IOException e) {
                     r.removeReader(this);
+                    if (ch != null) {
+                        Connect.closeQuietly(ch);
+                    }
                     f.setException(IoErrors.map(e));
                 }
             }

@@ -2,6 +2,7 @@ package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
 import io.aio4j.Future;
+import io.aio4j.internal.loop.FutureAccess;
 import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.net.ProtocolCalls;
 import io.aio4j.net.Protocol;
@@ -70,7 +71,10 @@ public final class RealSubprocessTransport implements SubprocessTransport {
      */
     public static Future<SubprocessTransport> start(EventLoop loop, Supplier<? extends SubprocessProtocol> factory,
             ProcessOptions options, List<String> argv, String what, String program) {
-        Future<SubprocessTransport> result = loop.createFuture();
+        // A child started for a task cancelled before it could take it is closed (killed), as
+        // asyncio's _make_subprocess_transport closes it when its wait is interrupted.
+        Future<SubprocessTransport> result = FutureAccess.deliverOrRelease(loop.createFuture(),
+                SubprocessTransport::close);
         boolean debug = loop.isDebug();
         String debugLog = Launch.describe(what, options);
         if (debug) {
@@ -92,7 +96,9 @@ public final class RealSubprocessTransport implements SubprocessTransport {
             if (debug) {
                 LOG.log(System.Logger.Level.INFO, debugLog + ": " + t);
             }
-            result.trySetResult(t);
+            if (!result.trySetResult(t)) {
+                t.close();
+            }
         });
         return result;
     }

@@ -56,6 +56,9 @@ public interface LoopEngine extends EventLoop {
     /** Turns eager task start on or off for tasks created from now on. */
     void setEagerTasks(boolean enabled);
 
+    /** How many socket transports (TCP, Unix, TLS underneath) of this loop are open. Any thread (a racy read while it runs). */
+    int openTransports();
+
     /** The tasks of this loop that are not done (a copy). */
     Set<Task<?>> allTasks();
 }
