@@ -534,7 +534,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     private void copyTo(CompletableFuture<T> cf) {
         if (isCancelled()) {
-            cf.cancel(false);
+            // Cancelled, as CompletableFuture.cancel would, keeping the message (a CancelledException is one).
+            cf.completeExceptionally(cancelledError());
         } else if (exception != null) {
             markRetrieved();
             cf.completeExceptionally(exception);

@@ -11,6 +11,7 @@ import io.aio4j.testing.ManualClockLoop;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -172,6 +173,14 @@ class FutureTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> cf1.get(1, TimeUnit.SECONDS));
         assertSame(error, e.getCause());
         assertTrue(cf2.isCancelled());
+        // The cancellation keeps asyncio's message: the JDK future ends with the CancelledException.
+        Future<String> withMessage = loop.createFuture();
+        CompletableFuture<String> cf3 = withMessage.toCompletableFuture();
+        withMessage.cancel("because");
+        runOnce();
+        assertTrue(cf3.isCancelled());
+        CancellationException c = assertThrows(CancellationException.class, () -> cf3.getNow(null));
+        assertEquals("because", c.getCause().getMessage(), "the JDK wraps it: the CancelledException is the cause");
     }
 
     @Test
