@@ -1,7 +1,9 @@
 """CPython asyncio / uvloop: the same algorithms as aio4j-bench's LoopBench, in ns per operation.
 
-Usage: python3 loop_bench.py [asyncio|uvloop] [rounds]
+Usage: python3 loop_bench.py [asyncio|uvloop] [rounds] [case,case...]
 Prints one line per case: `<case> <ns_per_op>`, the median of `rounds` measurements.
+       python3 loop_bench.py [asyncio|uvloop] sleepzero-only N
+runs N `await asyncio.sleep(0)` and nothing else (for `strace -c`).
 """
 import asyncio
 import statistics
@@ -10,6 +12,7 @@ import time
 
 BATCH = 10_000
 ROUNDS = 10_000
+OUTSIDE = 5_000_000
 
 
 def call_soon(loop):
@@ -28,6 +31,37 @@ def call_soon(loop):
     loop.call_soon(schedule)
     loop.run_forever()
     return (time.perf_counter_ns() - t0) / BATCH
+
+
+def one_per_iteration(loop):
+    left = [ROUNDS]
+
+    def again():
+        left[0] -= 1
+        if left[0] == 0:
+            loop.stop()
+        else:
+            loop.call_soon(again)
+
+    t0 = time.perf_counter_ns()
+    loop.call_soon(again)
+    loop.run_forever()
+    return (time.perf_counter_ns() - t0) / ROUNDS
+
+
+def call_soon_outside(loop):
+    left = [OUTSIDE]
+
+    def count():
+        left[0] -= 1
+        if left[0] == 0:
+            loop.stop()
+
+    t0 = time.perf_counter_ns()
+    for _ in range(OUTSIDE):
+        loop.call_soon(count)
+    loop.run_forever()
+    return (time.perf_counter_ns() - t0) / OUTSIDE
 
 
 def task_switch(loop):
@@ -64,19 +98,36 @@ def sleep_zero(loop):
     return loop.run_until_complete(main())
 
 
+CASES = (("callSoon", call_soon), ("taskSwitch", task_switch), ("sleepZero", sleep_zero),
+         ("oneCallbackPerIteration", one_per_iteration), ("callSoonOutside", call_soon_outside))
+
+
 def main():
     flavour = sys.argv[1] if len(sys.argv) > 1 else "asyncio"
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     if flavour == "uvloop":
         import uvloop
         loop = uvloop.new_event_loop()
     else:
         loop = asyncio.new_event_loop()
     try:
-        for name, case in (("callSoon", call_soon), ("taskSwitch", task_switch), ("sleepZero", sleep_zero)):
-            for _ in range(2):  # warm-up
+        if len(sys.argv) > 2 and sys.argv[2] == "sleepzero-only":
+            n = int(sys.argv[3])
+
+            async def only():
+                for _ in range(n):
+                    await asyncio.sleep(0)
+
+            loop.run_until_complete(only())
+            return
+        rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+        wanted = sys.argv[3].split(",") if len(sys.argv) > 3 else [name for name, _ in CASES[:3]]
+        for name, case in CASES:
+            if name not in wanted:
+                continue
+            n = min(rounds, 3) if name == "callSoonOutside" else rounds
+            for _ in range(1 if name == "callSoonOutside" else 2):  # warm-up
                 case(loop)
-            print(name, round(statistics.median(case(loop) for _ in range(rounds)), 1), flush=True)
+            print(name, round(statistics.median(case(loop) for _ in range(n)), 1), flush=True)
     finally:
         loop.close()
 

@@ -79,7 +79,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
     public Future(EventLoop loop) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.core = LoopCore.of(loop);
-        this.creationSite = core.creationSite();
+        this.creationSite = core.creationSite(this instanceof Task<?>);
     }
 
     /**
@@ -87,7 +87,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * (at most 10): recorded in debug mode only, {@code null} otherwise.
      */
     public StackTraceElement[] sourceTraceback() {
-        return creationSite == null ? null : creationSite.frames().clone();
+        return creationSite == null ? null : creationSite.sourceTraceback();
     }
 
     /** The loop this future belongs to. */

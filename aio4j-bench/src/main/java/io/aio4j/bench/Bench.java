@@ -19,7 +19,8 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * {@code ./run bench [rounds]}: the loop benchmarks side by side. Each round runs aio4j and
+ * {@code ./run bench [rounds]}: the loop benchmarks side by side ({@code ./run bench loop-vs-uvloop}:
+ * issue 13's figures, see {@link LoopVsUvloop}). Each round runs aio4j and
  * Netty (JMH, {@link LoopBench}) and then CPython asyncio and uvloop (python/loop_bench.py) on
  * the same algorithms; the medians over the rounds and the ratios go to RESULTS.md.
  */
@@ -30,6 +31,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("loop-vs-uvloop")) {
+            LoopVsUvloop.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path root = findBenchDir();
         Map<String, List<Double>> samples = new LinkedHashMap<>();
@@ -63,6 +68,11 @@ public final class Bench {
             // The median of the iterations: robust to a neighbour's burst of CPU on a shared 2-core machine.
             samples.computeIfAbsent(key, k -> new ArrayList<>()).add(r.getPrimaryResult().getStatistics().getPercentile(50));
         }
+    }
+
+    /** The aio4j-bench directory of the checkout this runs from. */
+    static Path benchDir() {
+        return findBenchDir();
     }
 
     private static Path findBenchDir() {

@@ -36,6 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LoopBench {
     static final int BATCH = 10_000;
     static final int ROUNDS = 10_000;
+    /** callSoonOutside: callbacks queued from outside the (stopped) loop, then run. */
+    static final int OUTSIDE = 5_000_000;
 
     @State(Scope.Thread)
     public static class Loop {
@@ -90,6 +92,48 @@ public class LoopBench {
         });
         s.loop.runForever();
         return c.left;
+    }
+
+    /** One callback per loop iteration: a callback that schedules itself again, ROUNDS times. */
+    @Benchmark
+    @OperationsPerInvocation(ROUNDS)
+    public int oneCallbackPerIteration(Loop s) {
+        SelfScheduling c = new SelfScheduling(s.loop, ROUNDS);
+        s.loop.callSoon(c);
+        s.loop.runForever();
+        return c.left;
+    }
+
+    /** 5 M callSoon from the thread that then runs the loop (not running yet: the thread-safe queue), then run. */
+    @Benchmark
+    @OperationsPerInvocation(OUTSIDE)
+    public int callSoonOutside(Loop s) {
+        Counter c = new Counter(s.loop, OUTSIDE);
+        for (int i = 0; i < OUTSIDE; i++) {
+            s.loop.callSoon(c);
+        }
+        s.loop.runForever();
+        return c.left;
+    }
+
+    /** A callback that schedules itself until it ran {@code n} times, then stops the loop. */
+    static final class SelfScheduling implements Runnable {
+        final EventLoop loop;
+        int left;
+
+        SelfScheduling(EventLoop loop, int n) {
+            this.loop = loop;
+            this.left = n;
+        }
+
+        @Override
+        public void run() {
+            if (--left == 0) {
+                loop.stop();
+            } else {
+                loop.callSoon(this);
+            }
+        }
     }
 
     /** Two tasks ping-ponging through futures; one operation is one task switch. */

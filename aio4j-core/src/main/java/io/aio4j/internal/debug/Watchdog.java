@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * The one daemon platform thread ({@code aio4j-watchdog}) that samples the stacks of callbacks
  * overrunning {@code slowCallbackDuration}, for loops running in debug mode. Started the first
  * time a loop runs in debug mode; it parks while no loop is watched, and otherwise wakes every
- * half of the smallest threshold (between 1 ms and 50 ms).
+ * twentieth of the smallest threshold (between 1 ms and 50 ms): it times the loops' steps.
  */
 final class Watchdog implements Runnable {
     static final Watchdog INSTANCE = new Watchdog();
@@ -85,7 +85,7 @@ final class Watchdog implements Runnable {
                 } catch (RuntimeException | Error e) {
                     // A failed sample must not kill the watchdog; the warning is still logged without it.
                 }
-                period = Math.min(period, w.thresholdNanos / 2);
+                period = Math.min(period, w.tickNanos());
             }
             LockSupport.parkNanos(this, Math.max(MIN_PERIOD, period));
         }

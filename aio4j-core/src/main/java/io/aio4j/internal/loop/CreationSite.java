@@ -10,13 +10,31 @@ import io.aio4j.internal.Describe;
 public final class CreationSite extends Throwable {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The source traceback of an object created in debug mode whose site was not sampled
+     * (see {@link Debug}): empty, and recognised by identity, so a report can say how to get one.
+     */
+    public static final StackTraceElement[] NOT_RECORDED = new StackTraceElement[0];
+    /** The site of an object created in debug mode without recording its stack (shared, costs nothing). */
+    static final CreationSite NOT_SAMPLED = new CreationSite(false);
+
     private transient volatile StackTraceElement[] frames;
 
     CreationSite() {
         super(null, null, false, true);
     }
 
-    /** The user frames, innermost first, without the library's at either end, at most 10. */
+    private CreationSite(boolean unused) {
+        super(null, null, false, false);
+        frames = NOT_RECORDED;
+    }
+
+    /** {@link #frames()}, or for a site that was not sampled {@link #NOT_RECORDED}, for a caller to keep. */
+    public StackTraceElement[] sourceTraceback() {
+        return this == NOT_SAMPLED ? NOT_RECORDED : frames().clone();
+    }
+
+    /** The user frames, innermost first, without the library's at either end, at most 10 (none if not sampled). */
     public StackTraceElement[] frames() {
         StackTraceElement[] f = frames;
         if (f == null) {

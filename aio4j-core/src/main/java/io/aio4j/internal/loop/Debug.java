@@ -3,10 +3,31 @@ package io.aio4j.internal.loop;
 import io.aio4j.internal.Describe;
 import java.util.List;
 
-/** Debug mode's switches, read once, and the recording of creation sites. */
+/**
+ * Debug mode's switches, read once, and the recording of creation sites.
+ *
+ * <p>Two levels, as Netty's leak detector has. The default level ({@code -Daio4j.debug=true},
+ * {@code AIO4J_DEBUG=1}, {@code setDebug(true)}) records where every task, transport, stream
+ * writer and loop was created, and where the first {@value #RECORD_FIRST} callbacks and futures
+ * of each loop were, then one in {@value #SAMPLING}: recording a site (a stack capture) costs
+ * more than running a callback. {@code -Daio4j.debug=paranoid} (or {@code AIO4J_DEBUG=paranoid})
+ * records every one. A report about an object whose site was not recorded says so and how to
+ * get it ({@link #NOT_RECORDED_HINT}).
+ */
 public final class Debug {
-    /** {@code AIO4J_DEBUG} (any non-empty value) or {@code -Daio4j.debug=true}: new loops start in debug mode. */
+    /** {@code AIO4J_DEBUG} (any non-empty value) or {@code -Daio4j.debug=true|paranoid}: new loops start in debug mode. */
     public static final boolean ENABLED_BY_DEFAULT = enabledByEnvironment();
+    /** {@code -Daio4j.debug=paranoid} or {@code AIO4J_DEBUG=paranoid}: debug mode records every creation site. */
+    public static final boolean PARANOID = "paranoid".equalsIgnoreCase(System.getProperty("aio4j.debug"))
+            || "paranoid".equalsIgnoreCase(System.getenv("AIO4J_DEBUG"));
+    /** At the default debug level, each loop records the creation sites of its first this many callbacks and futures... */
+    public static final int RECORD_FIRST = 1000;
+    /** ...and then of one in this many (a power of two). */
+    public static final int SAMPLING = 64;
+    /** What a report says in place of a creation site that the default debug level did not record. */
+    public static final String NOT_RECORDED_HINT = "not recorded (debug mode records where the first " + RECORD_FIRST
+            + " callbacks and futures of a loop were created, then one in " + SAMPLING
+            + "; run with -Daio4j.debug=paranoid to record every one)";
     /** How many user frames a creation site keeps. */
     public static final int SOURCE_FRAMES = 10;
 
@@ -44,6 +65,7 @@ public final class Debug {
 
     private static boolean enabledByEnvironment() {
         String env = System.getenv("AIO4J_DEBUG");
-        return (env != null && !env.isEmpty()) || Boolean.getBoolean("aio4j.debug");
+        String prop = System.getProperty("aio4j.debug");
+        return (env != null && !env.isEmpty()) || "true".equalsIgnoreCase(prop) || "paranoid".equalsIgnoreCase(prop);
     }
 }

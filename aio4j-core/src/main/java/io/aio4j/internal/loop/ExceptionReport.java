@@ -16,7 +16,9 @@ public final class ExceptionReport {
         line(sb, "transport", c.transport());
         line(sb, "protocol", c.protocol());
         StackTraceElement[] source = c.sourceTraceback();
-        if (source != null && source.length > 0) {
+        if (source == CreationSite.NOT_RECORDED) {
+            sb.append("\nsource_traceback: ").append(Debug.NOT_RECORDED_HINT);
+        } else if (source != null && source.length > 0) {
             sb.append("\nsource_traceback: Object created at (most recent call last):");
             appendTraceback(sb, source);
         }

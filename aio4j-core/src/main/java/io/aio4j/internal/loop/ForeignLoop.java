@@ -51,7 +51,7 @@ final class ForeignLoop implements LoopCore {
     }
 
     @Override
-    public CreationSite creationSite() {
+    public CreationSite creationSite(boolean always) {
         return null;
     }
 

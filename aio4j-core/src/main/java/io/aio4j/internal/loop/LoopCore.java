@@ -134,8 +134,11 @@ public interface LoopCore {
 
     // ------------------------------------------------------------------ futures
 
-    /** Where a Future, Task or Handle is being created, in debug mode (frames computed when shown); null otherwise. */
-    CreationSite creationSite();
+    /**
+     * Where a Future, Task or Handle is being created, in debug mode (frames computed when shown),
+     * sampled at the default debug level unless {@code always} (see {@link Debug}); null outside debug mode.
+     */
+    CreationSite creationSite(boolean always);
 
     /** {@code callSoon} of {@code callback.accept(arg)}, without a capturing lambda (done callbacks). */
     Handle callSoon(Consumer<Object> callback, Object arg);

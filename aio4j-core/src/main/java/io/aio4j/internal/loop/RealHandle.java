@@ -4,8 +4,11 @@ import io.aio4j.Handle;
 import io.aio4j.internal.Describe;
 import java.util.function.Consumer;
 
-/** A callback queued on the loop: a {@link Runnable}, or a {@link Consumer} with its argument. */
-class RealHandle implements Handle, Runnable {
+/**
+ * A callback queued on the loop: a {@link Runnable}, or a {@link Consumer} with its argument.
+ * Queued from another thread, it is its own entry of the {@link ThreadsafeQueue}.
+ */
+class RealHandle extends ThreadsafeQueue.Link implements Handle, Runnable {
     static final Object NO_ARG = new Object();
 
     final Object fn;
@@ -33,6 +36,11 @@ class RealHandle implements Handle, Runnable {
     }
 
     @Override
+    final Runnable take() {
+        return this;
+    }
+
+    @Override
     public void cancel() {
         cancelled = true;
     }
@@ -56,9 +64,9 @@ class RealHandle implements Handle, Runnable {
         return sb.append('>').toString();
     }
 
-    /** Where the handle was created (debug mode), or null. */
+    /** Where the handle was created (debug mode; {@link CreationSite#NOT_RECORDED} if not sampled), or null. */
     StackTraceElement[] sourceTraceback() {
-        return creationSite == null ? null : creationSite.frames();
+        return creationSite == null ? null : creationSite.sourceTraceback();
     }
 
     String kind() {

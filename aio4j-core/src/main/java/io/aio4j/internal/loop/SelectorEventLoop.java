@@ -44,6 +44,13 @@ import java.util.function.LongConsumer;
  * {@code TestLoop}, through {@link LoopEngine#create}) injects its clock and poller and is the
  * {@linkplain #eventLoop() loop users see}. Nothing overrides its methods: core's own test loops
  * that extend it only pass a clock and a poller to its constructor.
+ *
+ * <p>I/O latency bound: while callbacks are ready the loop does not poll the selector in every
+ * iteration (a poll that cannot wait only looks for I/O, and costs a system call): it polls at
+ * least once every {@value #POLL_EVERY_ITERATIONS} iterations, and in the first iteration that
+ * begins 200 µs ({@link #POLL_EVERY_NANOS}) or more after the last poll. Timers are checked and
+ * other threads' work is taken in every iteration, and an idle or stopping loop polls as asyncio's does.
+ * A loop built on this one by composition (the virtual-time {@code TestLoop}) polls in every iteration.
  */
 public class SelectorEventLoop implements LoopCore, LoopEngine {
     /*
@@ -56,6 +63,17 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
      *      ready keys append their handlers (Runnables attached to the keys) to the ready queue;
      *   3. drain the thread-safe queue again, then move the due timers (when < now + resolution);
      *   4. run exactly the entries that are in the ready queue now; what they schedule waits.
+     *
+     * The poll. asyncio polls in every iteration, with timeout 0 when callbacks are ready. Such a
+     * poll cannot wait, so it only matters for I/O latency, and it is a system call (epoll_wait)
+     * that costs more than a whole task switch. So while callbacks are ready (and the loop is not
+     * stopping) an iteration skips step 2, and the second drain of step 3, unless it is the
+     * POLL_EVERY_ITERATIONS-th (64th) iteration since the last poll or it begins
+     * POLL_EVERY_NANOS (200 µs) or more after the last poll, by the loop's clock: ready I/O waits
+     * at most 64 iterations, and at most 200 µs plus the one iteration running when they elapse.
+     * Everything else is as asyncio: step 1's drain and the timers (step 3) run in every iteration,
+     * an idle loop polls with the timeout above, a stopping loop polls once more with timeout 0, and
+     * step 4 is unchanged. Other threads' work does not wait for the poll: it is drained in step 1.
      *
      * The ready queue holds Runnables: RealHandles (callSoon, timers, future callbacks),
      * continuations of native-mode tasks (handed to us by the JDK through execute(), their
@@ -79,6 +97,13 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     private static final System.Logger LOG = System.getLogger("aio4j");
     private static final double CLOCK_RESOLUTION = 1e-9;
     private static final double MAX_SELECT_TIMEOUT = 24 * 3600;
+    /**
+     * While callbacks are ready, the selector is polled at least once every this many iterations
+     * (an iteration that skips the poll costs no system call; see "The poll" in the overview).
+     */
+    static final int POLL_EVERY_ITERATIONS = 64;
+    /** While callbacks are ready, an iteration that begins this long (200 µs) or more after the last poll polls. */
+    static final long POLL_EVERY_NANOS = 200_000;
     private static final AtomicBoolean MODE_LOGGED = new AtomicBoolean();
     private static final AtomicLong LOOP_IDS = new AtomicLong();
 
@@ -101,6 +126,16 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     private final LoopStats stats = new LoopStats(this::time);
     private final LoopProbe probe;
     private long iterations;
+    /**
+     * Whether a busy iteration may skip the poll (the poll bound): not on a loop built on this one
+     * by composition (aio4j-test's virtual-time TestLoop), which polls in every iteration as
+     * asyncio does: its tests count iterations, and its clock stands still while it is busy.
+     */
+    private final boolean skipBusyPolls;
+    /** Iterations since the last poll that skipped it because callbacks were ready. */
+    private int busyWithoutPoll;
+    /** The clock's time right after the last poll, in nanoseconds. */
+    private long lastPoll = Long.MIN_VALUE / 2;
     private LongConsumer iterationHook;
     private volatile boolean stopping;
     private volatile boolean closed;
@@ -123,6 +158,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
      */
     public SelectorEventLoop(Mode mode, LoopClock clock, PollerFactory pollers, EventLoop owner) {
         this.owner = owner != null ? owner : this;
+        this.skipBusyPolls = owner == null;
         if (owner != null) {
             // Its delegating frames are the library's, not user code, in creation sites and stack samples.
             Describe.addLibraryClass(owner.getClass());
@@ -187,12 +223,12 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     @Override
     public Handle callSoon(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
-        return enqueueHandle(new RealHandle(callback, RealHandle.NO_ARG, creationSite()));
+        return enqueueHandle(new RealHandle(callback, RealHandle.NO_ARG, creationSite(false)));
     }
 
     @Override
     public Handle callSoon(Consumer<Object> callback, Object arg) {
-        return enqueueHandle(new RealHandle(callback, arg, creationSite()));
+        return enqueueHandle(new RealHandle(callback, arg, creationSite(false)));
     }
 
     private Handle enqueueHandle(RealHandle h) {
@@ -211,7 +247,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     public Handle callSoonThreadsafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkNotClosed();
-        RealHandle h = new RealHandle(callback, RealHandle.NO_ARG, creationSite());
+        RealHandle h = new RealHandle(callback, RealHandle.NO_ARG, creationSite(false));
         remote.offer(h);
         return h;
     }
@@ -231,7 +267,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
             throw new IllegalArgumentException("Invalid time: NaN (not a number)");
         }
         checkNotClosed();
-        RealTimerHandle h = new RealTimerHandle(when, timers.nextSequence(), callback, timers, creationSite());
+        RealTimerHandle h = new RealTimerHandle(when, timers.nextSequence(), callback, timers, creationSite(false));
         if (!isRunning() || inLoopThread()) {
             timers.add(h);
         } else if (debug.on) {
@@ -490,18 +526,29 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         remote.drainTo(ready);
         timers.purgeCancelled();
 
-        double timeout;
-        if (!ready.isEmpty() || stopping) {
-            timeout = 0;
-        } else if (!timers.isEmpty()) {
-            timeout = Math.min(Math.max(0, timers.peek().when - time()), MAX_SELECT_TIMEOUT);
+        long nowNanos;
+        if (skipBusyPolls && !ready.isEmpty() && !stopping && ++busyWithoutPoll < POLL_EVERY_ITERATIONS
+                && (nowNanos = clock.nanoTime()) - lastPoll < POLL_EVERY_NANOS) {
+            // Callbacks are ready, so the poll could not wait anyway; it would only find I/O, and the
+            // bound above says I/O can wait one more iteration (see the class comment, "The poll").
         } else {
-            timeout = Double.POSITIVE_INFINITY;
+            double timeout;
+            if (!ready.isEmpty() || stopping) {
+                timeout = 0;
+            } else if (!timers.isEmpty()) {
+                timeout = Math.min(Math.max(0, timers.peek().when - time()), MAX_SELECT_TIMEOUT);
+            } else {
+                timeout = Double.POSITIVE_INFINITY;
+            }
+            poller.poll(timeout);
+            remote.drainTo(ready);
+            nowNanos = clock.nanoTime();
+            lastPoll = nowNanos;
+            busyWithoutPoll = 0;
         }
-        poller.poll(timeout);
-        remote.drainTo(ready);
+        double now = nowNanos / 1e9;
 
-        double end = time() + CLOCK_RESOLUTION;
+        double end = now + CLOCK_RESOLUTION;
         long lag = timers.moveDue(end, ready);
         if (lag >= 0 && Jfr.AVAILABLE) {
             Jfr.loopLag(this, lag);
@@ -628,6 +675,14 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         debug.set(enabled);
     }
 
+    /**
+     * Debug mode's level: {@code true} records where every callback and future was created (as
+     * {@code -Daio4j.debug=paranoid}), {@code false} a sample (the default level; see {@link Debug}).
+     */
+    public void setDebugParanoid(boolean all) {
+        debug.setParanoid(all);
+    }
+
     @Override
     public double slowCallbackDuration() {
         return debug.slowCallbackDuration();
@@ -639,8 +694,8 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     }
 
     @Override
-    public CreationSite creationSite() {
-        return debug.on ? new CreationSite() : null;
+    public CreationSite creationSite(boolean always) {
+        return debug.on ? debug.creationSite(always) : null;
     }
 
     @Override
