@@ -29,8 +29,9 @@ module io.aio4j {
     uses io.aio4j.internal.stats.MonitorStarter;
 
     // internal: everything else (io.aio4j.internal.*) is not exported, except debug mode's
-    // Flight Recorder events to the recorder.
-    exports io.aio4j.internal.debug to jdk.jfr;
+    // Flight Recorder events to the recorder, and its unclosed-resource warnings and owed reports
+    // to aio4j-test (the in-memory TestTransport owes "unclosed transport" as a socket does).
+    exports io.aio4j.internal.debug to jdk.jfr, io.aio4j.test;
 
     // optional: Flight Recorder events are emitted only when jdk.jfr is present.
     requires static jdk.jfr;

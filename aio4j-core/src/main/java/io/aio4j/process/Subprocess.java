@@ -140,11 +140,16 @@ public final class Subprocess implements AutoCloseable {
      * Closes the transport: closes the pipes and, if the child still runs, kills it (asyncio's
      * {@code transport.close()}; debug mode logs {@code Close running child process: kill …}).
      * A child that has exited is not signalled. Closing twice does nothing more. It does not wait:
-     * follow with {@link #waitFor()} to reap the child.
+     * follow with {@link #waitFor()} to reap the child. The {@link #stdin()} writer is closed with
+     * its pipe, so it owes no {@code unclosed <StreamWriter …>} warning.
      */
     @Override
     public void close() {
         transport.close();
+        if (stdin() != null) {
+            // Its pipe is closing already; this tells the writer now, not once the pipe's close is done.
+            stdin().close();
+        }
     }
 
     /**

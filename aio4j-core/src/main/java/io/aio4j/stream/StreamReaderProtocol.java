@@ -57,6 +57,19 @@ final class StreamReaderProtocol implements Protocol {
         overTls = t.extraInfo("sslcontext") != null;
     }
 
+    /**
+     * A writer was made on this protocol's connection (a client's, a pipe's): it is told when the
+     * connection is gone, as the server's own writer is, so that it owes no "unclosed" warning.
+     */
+    void writerMade(StreamWriter w) {
+        if (writer == null) {
+            writer = w;
+            if (connectionLost) {
+                w.connectionClosed();
+            }
+        }
+    }
+
     @Override
     public void connectionMade(Transport t) {
         replaceTransport(t);

@@ -3,6 +3,7 @@ package io.aio4j.stream;
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.internal.Sneaky;
+import io.aio4j.internal.debug.OwedReports;
 import io.aio4j.internal.debug.ResourceWarnings;
 import io.aio4j.internal.loop.Debug;
 import io.aio4j.net.Transport;
@@ -32,7 +33,9 @@ public final class StreamWriter implements AutoCloseable {
         this.protocol = protocol;
         this.reader = reader;
         this.loop = loop;
-        this.unclosed = loop.isDebug() ? ResourceWarnings.register(this, "unclosed " + this, Debug.captureSource()) : null;
+        this.unclosed = loop.isDebug() ? ResourceWarnings.register(this, "unclosed " + this, Debug.captureSource(),
+                OwedReports.of(loop)) : null;
+        protocol.writerMade(this);
     }
 
     /** The connection is gone (closed by either side): no warning is owed any more, as in asyncio. */

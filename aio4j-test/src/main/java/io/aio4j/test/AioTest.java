@@ -20,12 +20,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   }
  * }</pre>
  *
- * <p>Besides the body's own failures, the test fails when a task is left pending at its end
- * (the tasks are cancelled and named in the failure), when anything reached the loop's
- * exception handler during the test (exceptions never retrieved, callbacks that threw,
- * unclosed resources…; a test expecting such reports installs its own handler), and when it
- * runs longer than {@link #timeout()} seconds of real time. Parameters of type
- * {@link TestLoop} or {@link io.aio4j.EventLoop} receive the test's loop.
+ * <p>The test's {@code @BeforeEach} and {@code @AfterEach} methods run as main tasks of the same
+ * loop. After the last of them, besides the body's own failures, the test fails when a task is
+ * left pending (the tasks are cancelled and named in the failure; tasks of
+ * {@link TestLoop#backgroundScope()} are cancelled without failing it), when a future or task
+ * failed and nobody retrieved its exception, a coroutine was never awaited, or a transport,
+ * {@code StreamWriter} or subprocess was left unclosed (the reports debug mode makes at garbage
+ * collection, forced at the end of the test by {@link TestLoop#reportUnfinished()}), when
+ * anything reached the loop's exception handler during the test (a test expecting such reports
+ * installs its own handler), and when a method runs longer than {@link #timeout()} seconds of
+ * real time. Parameters of type {@link TestLoop}, {@link io.aio4j.EventLoop} or
+ * {@link BackgroundScope} receive the test's loop or its background scope. For
+ * {@code @ParameterizedTest}, {@code @RepeatedTest} or a whole class, use {@link WithTestLoop}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,6 +1,9 @@
 package io.aio4j.test;
 
+import io.aio4j.Aio;
+import io.aio4j.AsyncCallable;
 import io.aio4j.Awaitable;
+import io.aio4j.Coroutine;
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.ExceptionHandler;
@@ -9,7 +12,13 @@ import io.aio4j.Handle;
 import io.aio4j.Task;
 import io.aio4j.TimerHandle;
 import io.aio4j.internal.loop.spi.LoopEngine;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -41,8 +50,16 @@ import java.util.function.LongConsumer;
  * {@link IllegalStateException} instead of spinning.
  *
  * <p>Moving the clock does not run anything by itself: timers that became due run on the
- * loop's next iteration. Inside a task, {@code Aio.sleep(0)} after {@code advanceTime} lets
- * them run.
+ * loop's next iteration. Inside a task, {@code Aio.sleep(0)} or {@link #runCurrent()} after
+ * {@code advanceTime} lets them run; {@link #advanceUntilIdle()} runs every timer in order,
+ * moving the clock, until only {@linkplain #backgroundScope() background} work is left.
+ * {@link #clock()} is the virtual time as an {@link InstantSource} for the code under test.
+ *
+ * <h2>What it owes</h2>
+ * The reports debug mode makes when an unfinished object is garbage collected (an exception
+ * never retrieved, a coroutine never awaited, a transport or stream writer left unclosed) are
+ * kept by a TestLoop, and {@link #reportUnfinished()} makes them on demand: {@code @AioTest}
+ * does at the end of each test, so the test fails on them whether or not the collector ran.
  *
  * <p>Everything else is aio4j's real loop, which a TestLoop is built on (not derived from): the
  * same ready queue, timers, tasks, I/O and debug mode, with the clock and the wait for I/O
@@ -64,8 +81,15 @@ public class TestLoop implements EventLoop {
     private final LoopEngine engine = LoopEngine.create(this, clock,
             (selector, loop) -> new VirtualTimePoller(selector, loop, this, clock));
 
+    /** Timers scheduled by background tasks ({@link #backgroundScope()}); advanceUntilIdle does not wait for them. */
+    private final Set<TimerHandle> backgroundTimers = Collections.newSetFromMap(new WeakHashMap<>());
+    private final BackgroundScope background = new BackgroundScope(this);
+    /** The task waiting in runCurrent / advanceUntilIdle for the loop to be idle, or null. */
+    private volatile IdleWait idleWait;
+
     /** A loop at virtual time 0 with autojump on, in native mode when the JVM allows it. */
     public TestLoop() {
+        engine.keepOwedReports();
     }
 
     /** The virtual clock, in seconds since the loop was made. */
@@ -142,6 +166,75 @@ public class TestLoop implements EventLoop {
         engine.setEagerTasks(enabled);
     }
 
+    /**
+     * The virtual clock as a {@link InstantSource} for code under test, starting at
+     * {@link Instant#EPOCH} at virtual time 0: {@code clock().instant()} is
+     * {@code Instant.EPOCH.plusNanos(time in nanoseconds)}. {@code clock().withZone(zone)} is a
+     * {@link java.time.Clock}. Any thread.
+     */
+    public InstantSource clock() {
+        return clock(Instant.EPOCH);
+    }
+
+    /** {@link #clock()} starting at {@code origin} at virtual time 0. */
+    public InstantSource clock(Instant origin) {
+        Objects.requireNonNull(origin, "origin");
+        return new VirtualInstantSource(clock, origin);
+    }
+
+    /**
+     * kotlinx-coroutines-test's {@code runCurrent}: runs everything that is ready at the current
+     * virtual time (ready callbacks, due timers, and what they make ready in turn) until nothing is,
+     * without moving the clock. Called in a task of this loop, that task waits meanwhile; called
+     * outside any running loop, runs the loop for it.
+     *
+     * @throws IllegalStateException in another loop's task, on another thread while this loop runs,
+     *     or while another task of this loop is in {@code runCurrent} / {@code advanceUntilIdle}
+     */
+    public void runCurrent() {
+        settle(false);
+    }
+
+    /**
+     * kotlinx-coroutines-test's {@code advanceUntilIdle}: runs the loop, moving the virtual clock
+     * to each next timer (autojump on or off), until nothing is left to do but wait for work that
+     * no timer will bring: no callback ready, no job of {@code runInExecutor} / {@code Aio.toThread}
+     * still out (waited for in real time), and no timer scheduled but those of
+     * {@linkplain #backgroundScope() background tasks}. Tasks blocked on a future nobody will
+     * complete stay blocked. Where it may be called: {@link #runCurrent()}.
+     */
+    public void advanceUntilIdle() {
+        settle(true);
+    }
+
+    /**
+     * The test's background scope (kotlinx-coroutines-test's {@code backgroundScope}): tasks for
+     * work that runs alongside the test (a server, a heartbeat), which {@code @AioTest} cancels at
+     * the end of the test instead of failing it for them, and whose timers
+     * {@link #advanceUntilIdle()} does not wait for.
+     */
+    public BackgroundScope backgroundScope() {
+        return background;
+    }
+
+    /**
+     * Forces the reports debug mode makes when unfinished objects of this loop are garbage
+     * collected, now instead of whenever the collector runs: "Future/Task exception was never
+     * retrieved" for a future that failed and whose exception nobody retrieved, "coroutine '…'
+     * was never awaited" (coroutines made in debug mode), "unclosed transport …",
+     * "unclosed &lt;StreamWriter …&gt;" and unclosed subprocess transports (made in debug mode).
+     * Each goes to the loop's exception handler, once (none follows at collection). Returns how
+     * many were made. {@code @AioTest} calls it at the end of each test. Any thread, but the
+     * handler runs on the calling thread.
+     */
+    public int reportUnfinished() {
+        List<ExceptionContext> owed = engine.takeOwedReports();
+        for (ExceptionContext c : owed) {
+            engine.callExceptionHandler(c);
+        }
+        return owed.size();
+    }
+
     /** How many jobs given to {@link #runInExecutor} have not delivered their result to the loop yet. */
     public int executorJobsInFlight() {
         return engine.executorJobsInFlight();
@@ -172,6 +265,70 @@ public class TestLoop implements EventLoop {
         return engine.allTasks();
     }
 
+    /** What a task waiting in runCurrent / advanceUntilIdle waits for; {@code untilIdle}: advanceUntilIdle. */
+    record IdleWait(Future<Void> done, boolean untilIdle) {
+    }
+
+    /** The wait in progress, or null (read by the poller). */
+    IdleWait idleWait() {
+        return idleWait;
+    }
+
+    /** Whether a timer is scheduled that is not a background task's. Loop thread. */
+    boolean hasForegroundTimer() {
+        synchronized (backgroundTimers) {
+            return engine.anyTimer(t -> !backgroundTimers.contains(t));
+        }
+    }
+
+    private void settle(boolean untilIdle) {
+        Task<?> current = Aio.currentTask();
+        if (current != null && current.loop() == this) {
+            do {
+                if (idleWait != null) {
+                    throw new IllegalStateException("another task of " + this + " is in runCurrent() or advanceUntilIdle()");
+                }
+                Future<Void> done = createFuture();
+                idleWait = new IdleWait(done, untilIdle);
+                try {
+                    Aio.await(done);
+                } finally {
+                    idleWait = null;
+                }
+            } while (engine.hasPendingWork());
+        } else if (current == null && !isRunning()) {
+            runUntilComplete(createTask(() -> settle(untilIdle), untilIdle ? "advanceUntilIdle" : "runCurrent"));
+        } else {
+            throw new IllegalStateException((untilIdle ? "advanceUntilIdle()" : "runCurrent()")
+                    + " must be called in a task of " + this + " or outside any running loop");
+        }
+    }
+
+    /** Whether the calling code runs in a task of the background scope (or one such a task created). */
+    private boolean inBackgroundTask() {
+        if (!engine.inLoopThread()) {
+            return false;
+        }
+        Task<?> current = Aio.currentTask();
+        return current != null && background.contains(current);
+    }
+
+    private TimerHandle noteTimer(TimerHandle timer) {
+        if (inBackgroundTask()) {
+            synchronized (backgroundTimers) {
+                backgroundTimers.add(timer);
+            }
+        }
+        return timer;
+    }
+
+    private <T> Task<T> noteTask(Task<T> task) {
+        if (inBackgroundTask()) {
+            background.adopt(task);
+        }
+        return task;
+    }
+
     private void wakeUp() {
         if (engine.isRunning() && !engine.inLoopThread() && !engine.isClosed()) {
             engine.wakeUp();
@@ -192,12 +349,24 @@ public class TestLoop implements EventLoop {
 
     @Override
     public TimerHandle callLater(double delaySeconds, Runnable callback) {
-        return engine.callLater(delaySeconds, callback);
+        return noteTimer(engine.callLater(delaySeconds, callback));
     }
 
     @Override
     public TimerHandle callAt(double when, Runnable callback) {
-        return engine.callAt(when, callback);
+        return noteTimer(engine.callAt(when, callback));
+    }
+
+    /** Makes the task as any loop does; one created by a background task belongs to the background scope too. */
+    @Override
+    public <T> Task<T> createTask(AsyncCallable<T> body, String name) {
+        return noteTask(EventLoop.super.createTask(body, name));
+    }
+
+    /** Makes the task as any loop does; one created by a background task belongs to the background scope too. */
+    @Override
+    public <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return noteTask(EventLoop.super.createTask(coroutine));
     }
 
     @Override

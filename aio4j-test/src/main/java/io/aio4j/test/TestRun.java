@@ -5,14 +5,17 @@ import io.aio4j.Future;
 import io.aio4j.Task;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * One {@link AioTest} run: the test body as the main task of a {@link TestLoop}, then the
- * checks that make the test fail (timeout, leftover tasks, exception-handler reports).
+ * One {@link AioTest} run on its {@link TestLoop}: each method of the test ({@code @BeforeEach},
+ * the test, {@code @AfterEach}) as a main task of the loop, then, at {@link #finish()}, the
+ * checks that make the test fail (leftover tasks, exception-handler reports, reports owed by
+ * unfinished objects) and the loop's close.
  */
 final class TestRun {
     /** The body of a test method, as JUnit hands it over. */
@@ -26,49 +29,78 @@ final class TestRun {
 
     private final TestLoop loop;
     private final String name;
-    private final double timeoutSeconds;
     private final List<ExceptionContext> reports = Collections.synchronizedList(new ArrayList<>());
-    private volatile boolean finished;
-    private volatile boolean timedOut;
+    private boolean finished;
 
-    TestRun(TestLoop loop, String name, double timeoutSeconds) {
+    TestRun(TestLoop loop, String name) {
+        this.loop = loop;
+        this.name = name;
+        loop.setDebug(true);
+        loop.setExceptionHandler((l, context) -> reports.add(context));
+    }
+
+    TestLoop loop() {
+        return loop;
+    }
+
+    /**
+     * Runs {@code body} as the main task of the loop ({@code what} names it), cancelled after
+     * {@code timeoutSeconds} of real time; throws what the body threw, or the timeout.
+     */
+    void runMethod(String what, double timeoutSeconds, Body body) throws Throwable {
         if (!(timeoutSeconds > 0)) {
             throw new IllegalArgumentException("@AioTest timeout <= 0 or NaN: " + timeoutSeconds);
         }
-        this.loop = loop;
-        this.name = name;
-        this.timeoutSeconds = timeoutSeconds;
-    }
-
-    void run(Body body) throws Throwable {
-        loop.setDebug(true);
-        loop.setExceptionHandler((l, context) -> reports.add(context));
+        if (finished) {
+            throw new IllegalStateException("the test's loop is closed already: " + name);
+        }
         Task<Void> main = loop.createTask(() -> {
             try {
                 body.run();
             } catch (Throwable t) {
                 throw TestRun.<RuntimeException>sneaky(t);
             }
-            return null;
-        }, "AioTest " + name);
-        Thread watchdog = Thread.ofPlatform().daemon().name("aio4j-test-watchdog").start(() -> watch(main));
+        }, "AioTest " + what);
+        Watchdog watchdog = new Watchdog(main, timeoutSeconds);
         Throwable failure = null;
         try {
             loop.runUntilComplete(main);
         } catch (Throwable t) {
             failure = t;
+        } finally {
+            watchdog.done();
         }
-        if (timedOut) {
+        if (watchdog.timedOut) {
             failure = new AssertionFailedError(String.format(Locale.ROOT,
                     "@AioTest timed out after %.1f seconds of real time (the main task was cancelled)", timeoutSeconds), failure);
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * The end of the test: cancels what is left (leftover tasks fail the test, background tasks
+     * do not), shuts the default executor down, forces the reports owed by unfinished objects,
+     * closes the loop, and throws the failure if anything went wrong.
+     */
+    void finish() throws Throwable {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        Throwable failure = null;
         try {
-            failure = add(failure, cancelLeftovers());
-            failure = add(failure, shutDownExecutor());
+            if (!loop.isRunning()) {
+                failure = add(failure, cancelLeftovers());
+                cancelBackground();
+                failure = add(failure, shutDownExecutor());
+                loop.reportUnfinished();
+            }
         } finally {
-            finished = true;
-            watchdog.interrupt();
-            loop.close();
+            if (!loop.isRunning()) {
+                loop.close();
+            }
         }
         failure = add(failure, reported());
         if (failure != null) {
@@ -76,51 +108,46 @@ final class TestRun {
         }
     }
 
-    /** On the watchdog thread: cancels the main task at the deadline, stops the loop if that is not enough. */
-    private void watch(Task<Void> main) {
-        try {
-            Thread.sleep((long) Math.ceil(timeoutSeconds * 1000));
-            if (finished) {
-                return;
-            }
-            timedOut = true;
-            loop.callSoonThreadsafe(() -> main.cancel("@AioTest timeout"));
-            Thread.sleep((long) (CLEANUP_SECONDS * 1000));
-            if (!finished) {
-                loop.stop();
-            }
-        } catch (InterruptedException | IllegalStateException done) {
-            // The test finished, or its loop was closed: nothing to do.
-        }
-    }
-
+    /** Cancels the pending tasks that are not background tasks; the failure that names them, or null. */
     private Throwable cancelLeftovers() {
-        Set<Task<?>> left = loop.allTasks();
+        Set<Task<?>> left = new LinkedHashSet<>(loop.allTasks());
+        left.removeIf(loop.backgroundScope()::contains);
         if (left.isEmpty()) {
             return null;
         }
         String names = left.toString();
-        for (Task<?> task : left) {
-            task.cancel("left pending at the end of the test");
+        cancelAndWait(left, "left pending at the end of the test");
+        return new AssertionFailedError("tasks left pending at the end of the test (now cancelled): " + names);
+    }
+
+    private void cancelBackground() {
+        Set<Task<?>> background = loop.backgroundScope().tasks();
+        if (!background.isEmpty()) {
+            cancelAndWait(background, "background task at the end of the test");
+        }
+    }
+
+    private void cancelAndWait(Set<Task<?>> tasks, String message) {
+        for (Task<?> task : tasks) {
+            task.cancel(message);
         }
         Future<Void> allDone = loop.createFuture();
-        int[] pending = {left.size()};
-        for (Task<?> task : left) {
+        int[] pending = {tasks.size()};
+        for (Task<?> task : tasks) {
             task.addDoneCallback(f -> {
                 if (--pending[0] == 0) {
-                    allDone.setResult(null);
+                    allDone.trySetResult(null);
                 }
             });
         }
-        loop.callLater(CLEANUP_SECONDS, () -> {
-            allDone.trySetResult(null);
-        });
+        Watchdog watchdog = new Watchdog(null, CLEANUP_SECONDS);
         try {
             loop.runUntilComplete(allDone);
         } catch (RuntimeException stopped) {
-            // The watchdog stopped a loop whose leftovers would not finish; they are named below anyway.
+            // The watchdog stopped a loop whose tasks would not finish; the leftovers are named anyway.
+        } finally {
+            watchdog.done();
         }
-        return new AssertionFailedError("tasks left pending at the end of the test (now cancelled): " + names);
     }
 
     private Throwable shutDownExecutor() {
@@ -142,7 +169,7 @@ final class TestRun {
         }
         StringBuilder sb = new StringBuilder("the loop's exception handler was called during the test:");
         for (ExceptionContext c : copy) {
-            sb.append("\n  ").append(c.message());
+            sb.append("\n  ").append(c.message().replace("\n", "\n    "));
             if (c.exception() != null) {
                 sb.append(" (").append(c.exception()).append(')');
             }
@@ -169,5 +196,47 @@ final class TestRun {
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> E sneaky(Throwable t) throws E {
         throw (E) t;
+    }
+
+    /**
+     * A real-time limit on one run of the loop: at the deadline it cancels {@code main} (if any),
+     * and stops the loop {@link #CLEANUP_SECONDS} later if the run still has not ended.
+     */
+    private final class Watchdog {
+        private final Task<Void> main;
+        private final double seconds;
+        private final Thread thread;
+        private volatile boolean done;
+        volatile boolean timedOut;
+
+        Watchdog(Task<Void> main, double seconds) {
+            this.main = main;
+            this.seconds = seconds;
+            this.thread = Thread.ofPlatform().daemon().name("aio4j-test-watchdog").start(this::watch);
+        }
+
+        void done() {
+            done = true;
+            thread.interrupt();
+        }
+
+        private void watch() {
+            try {
+                if (main != null) {
+                    Thread.sleep((long) Math.ceil(Math.min(seconds, 1e15) * 1000));
+                    if (done) {
+                        return;
+                    }
+                    timedOut = true;
+                    loop.callSoonThreadsafe(() -> main.cancel("@AioTest timeout"));
+                }
+                Thread.sleep((long) (CLEANUP_SECONDS * 1000));
+                if (!done) {
+                    loop.stop();
+                }
+            } catch (InterruptedException | IllegalStateException over) {
+                // The run ended, or the loop was closed: nothing to do.
+            }
+        }
     }
 }

@@ -1,12 +1,14 @@
 package io.aio4j.internal.debug;
 
+import io.aio4j.ExceptionContext;
 import io.aio4j.internal.loop.CreationSite;
 import io.aio4j.internal.loop.Debug;
 import java.lang.ref.Cleaner;
 
 /**
  * "coroutine '<name>' was never awaited": a WARNING when a coroutine made in debug mode is
- * collected without having been awaited or given to a task, with where it was created.
+ * collected without having been awaited or given to a task, with where it was created. A loop
+ * that keeps its {@link OwedReports} can have the report made before collection.
  */
 public final class NeverAwaited {
     private NeverAwaited() {
@@ -15,36 +17,59 @@ public final class NeverAwaited {
     /**
      * When {@code debug} (the running loop's mode, else the default from {@code AIO4J_DEBUG}),
      * watches a new coroutine and returns what to run once it is consumed; {@code null} otherwise.
+     * {@code ledger} (the running loop's, or null) then owes the report too.
      */
-    public static Runnable track(Object coroutine, String name, boolean debug) {
+    public static Runnable track(Object coroutine, String name, boolean debug, OwedReports ledger) {
         if (!debug) {
             return null;
         }
-        State state = new State(name, Debug.creationSite());
+        State state = new State(name, Debug.creationSite(), ledger);
         Cleaner.Cleanable cleanable = Reports.CLEANER.register(coroutine, state);
+        if (ledger != null) {
+            ledger.add(state);
+        }
         return () -> {
-            state.consumed = true;
+            state.finish();
             cleanable.clean();
         };
     }
 
-    private static final class State implements Runnable {
+    private static final class State implements Runnable, OwedReports.Owed {
         private final String name;
         private final CreationSite source;
-        volatile boolean consumed;
+        private final OwedReports ledger;
+        private boolean done;
 
-        State(String name, CreationSite source) {
+        State(String name, CreationSite source, OwedReports ledger) {
             this.name = name;
             this.source = source;
+            this.ledger = ledger;
+        }
+
+        synchronized boolean finish() {
+            boolean first = !done;
+            done = true;
+            if (ledger != null) {
+                ledger.remove(this);
+            }
+            return first;
+        }
+
+        private String text() {
+            return Reports.withTraceback(
+                    "coroutine '" + name + "' was never awaited\nCoroutine created at (most recent call last)", source.frames());
+        }
+
+        @Override
+        public ExceptionContext settle() {
+            return finish() ? ExceptionContext.of(text(), null) : null;
         }
 
         @Override
         public void run() {
-            if (consumed) {
-                return;
+            if (finish()) {
+                Reports.LOG.log(System.Logger.Level.WARNING, text());
             }
-            Reports.LOG.log(System.Logger.Level.WARNING, Reports.withTraceback(
-                    "coroutine '" + name + "' was never awaited\nCoroutine created at (most recent call last)", source.frames()));
         }
     }
 }

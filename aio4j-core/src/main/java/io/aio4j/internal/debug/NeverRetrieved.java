@@ -11,7 +11,8 @@ import java.lang.ref.WeakReference;
  * "Future exception was never retrieved": asyncio's {@code Future.__del__} report, made when a
  * future that finished with an exception is collected before anyone called {@code result()},
  * {@code exception()} or awaited it. On in every mode (it costs one cleaner registration per
- * failed future); the creation site is added in debug mode.
+ * failed future); the creation site is added in debug mode. A loop that keeps its
+ * {@link OwedReports} can have the report made before collection.
  */
 public final class NeverRetrieved {
     private NeverRetrieved() {
@@ -22,41 +23,61 @@ public final class NeverRetrieved {
      * runs once the exception is retrieved (it cancels the report).
      */
     public static Runnable track(SelectorEventLoop loop, Future<?> future, Throwable error) {
-        State state = new State(new WeakReference<>(loop), future instanceof Task<?> ? "Task" : "Future",
+        OwedReports ledger = loop.owedReports();
+        State state = new State(new WeakReference<>(loop), ledger, future instanceof Task<?> ? "Task" : "Future",
                 future.toString(), error, future.sourceTraceback());
         Cleaner.Cleanable cleanable = Reports.CLEANER.register(future, state);
+        ledger.add(state);
         return () -> {
-            state.retrieved = true;
+            state.finish();
             cleanable.clean();
         };
     }
 
     /** What the report needs; it must not reference the future. */
-    private static final class State implements Runnable {
+    private static final class State implements Runnable, OwedReports.Owed {
         private final WeakReference<SelectorEventLoop> loop;
+        private final OwedReports ledger;
         private final String kind;
         private final String description;
         private final Throwable exception;
         private final StackTraceElement[] source;
-        volatile boolean retrieved;
+        private boolean done;
 
-        State(WeakReference<SelectorEventLoop> loop, String kind, String description, Throwable exception,
-                StackTraceElement[] source) {
+        State(WeakReference<SelectorEventLoop> loop, OwedReports ledger, String kind, String description,
+                Throwable exception, StackTraceElement[] source) {
             this.loop = loop;
+            this.ledger = ledger;
             this.kind = kind;
             this.description = description;
             this.exception = exception;
             this.source = source;
         }
 
+        /** Whether this call finished the watch (the exception was retrieved, or the report is made now). */
+        synchronized boolean finish() {
+            boolean first = !done;
+            done = true;
+            ledger.remove(this);
+            return first;
+        }
+
+        private ExceptionContext context() {
+            // asyncio names the object "future" for tasks too.
+            return ExceptionContext.of(kind + " exception was never retrieved\nfuture: " + description, exception)
+                    .withSourceTraceback(source);
+        }
+
+        @Override
+        public ExceptionContext settle() {
+            return finish() ? context() : null;
+        }
+
         @Override
         public void run() {
-            if (retrieved) {
-                return;
+            if (finish()) {
+                Reports.report(loop, context());
             }
-            // asyncio names the object "future" for tasks too.
-            Reports.report(loop, ExceptionContext.of(kind + " exception was never retrieved\nfuture: " + description,
-                    exception).withSourceTraceback(source));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.aio4j.internal.debug;
 
+import io.aio4j.ExceptionContext;
 import java.lang.ref.Cleaner;
 import java.util.Objects;
 
@@ -8,29 +9,40 @@ import java.util.Objects;
  * resource is garbage collected without having been closed ({@code unclosed event loop <…>},
  * {@code unclosed transport <…>}, {@code unclosed <StreamWriter …>}), with where it was created.
  *
- * <p>How a resource uses it (event loops, transports and stream writers, in debug mode):
+ * <p>How a resource uses it (event loops, transports, stream writers and subprocesses, in debug mode):
  * <pre>{@code
  *   // when created (debug mode only: registration costs a cleaner entry)
- *   tracker = ResourceWarnings.register(this, "unclosed transport " + this, Debug.captureSource());
+ *   tracker = ResourceWarnings.register(this, "unclosed transport " + this, Debug.captureSource(), loop.owedReports());
  *   // in close()
  *   if (tracker != null) tracker.close();
  * }</pre>
- * The message is fixed at registration, because the warning is made after the owner is gone.
+ * The message is fixed at registration, because the warning is made after the owner is gone. A
+ * loop that keeps its {@link OwedReports} can have the warning made before collection.
  */
 public final class ResourceWarnings {
     private ResourceWarnings() {
     }
 
+    /** {@link #register(Object, String, StackTraceElement[], OwedReports)} owed to no loop. */
+    public static Tracker register(Object owner, String message, StackTraceElement[] creationSite) {
+        return register(owner, message, creationSite, null);
+    }
+
     /**
      * Watches {@code owner}: if it is collected before {@link Tracker#close()} is called, logs
      * {@code message} at WARNING, followed by {@code creationSite} (innermost first; may be null).
-     * Neither {@code message} nor {@code creationSite} may reference {@code owner}.
+     * Neither {@code message} nor {@code creationSite} may reference {@code owner}. {@code ledger}
+     * (the resource's loop's, or null) owes the warning until then.
      */
-    public static Tracker register(Object owner, String message, StackTraceElement[] creationSite) {
+    public static Tracker register(Object owner, String message, StackTraceElement[] creationSite, OwedReports ledger) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(message, "message");
-        State state = new State(message, creationSite);
-        return new Tracker(state, Reports.CLEANER.register(owner, state));
+        State state = new State(message, creationSite, ledger);
+        Tracker tracker = new Tracker(state, Reports.CLEANER.register(owner, state));
+        if (ledger != null) {
+            ledger.add(state);
+        }
+        return tracker;
     }
 
     /** The handle of one watched resource: close it when the resource is closed. */
@@ -45,29 +57,47 @@ public final class ResourceWarnings {
 
         /** The resource was closed: no warning, and the cleaner forgets it. Idempotent, any thread. */
         public void close() {
-            state.closed = true;
+            state.finish();
             cleanable.clean();
         }
     }
 
-    private static final class State implements Runnable {
+    private static final class State implements Runnable, OwedReports.Owed {
         private final String message;
         private final StackTraceElement[] source;
-        volatile boolean closed;
+        private final OwedReports ledger;
+        private boolean done;
 
-        State(String message, StackTraceElement[] source) {
+        State(String message, StackTraceElement[] source, OwedReports ledger) {
             this.message = message;
             this.source = source;
+            this.ledger = ledger;
+        }
+
+        synchronized boolean finish() {
+            boolean first = !done;
+            done = true;
+            if (ledger != null) {
+                ledger.remove(this);
+            }
+            return first;
+        }
+
+        private String text() {
+            return source == null || source.length == 0 ? message
+                    : Reports.withTraceback(message + "\nObject created at (most recent call last):", source);
+        }
+
+        @Override
+        public ExceptionContext settle() {
+            return finish() ? ExceptionContext.of(text(), null) : null;
         }
 
         @Override
         public void run() {
-            if (closed) {
-                return;
+            if (finish()) {
+                Reports.LOG.log(System.Logger.Level.WARNING, text());
             }
-            String text = source == null || source.length == 0 ? message
-                    : Reports.withTraceback(message + "\nObject created at (most recent call last):", source);
-            Reports.LOG.log(System.Logger.Level.WARNING, text);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.aio4j.Handle;
 import io.aio4j.LoopGroup;
 import io.aio4j.Task;
 import io.aio4j.internal.debug.NeverAwaited;
+import io.aio4j.internal.debug.OwedReports;
 import io.aio4j.internal.debug.TaskDump;
 import io.aio4j.internal.group.RealLoopGroup;
 import io.aio4j.internal.process.SigintCancel;
@@ -93,7 +94,8 @@ public interface LoopCore {
      */
     static Runnable watchNeverAwaited(Object coroutine, String name) {
         EventLoop running = runningLoop();
-        return NeverAwaited.track(coroutine, name, running != null ? running.isDebug() : Debug.ENABLED_BY_DEFAULT);
+        OwedReports ledger = running != null && of(running) instanceof SelectorEventLoop engine ? engine.owedReports() : null;
+        return NeverAwaited.track(coroutine, name, running != null ? running.isDebug() : Debug.ENABLED_BY_DEFAULT, ledger);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.aio4j.TimerHandle;
 import io.aio4j.internal.Describe;
 import io.aio4j.internal.debug.Jfr;
 import io.aio4j.internal.debug.NeverRetrieved;
+import io.aio4j.internal.debug.OwedReports;
 import io.aio4j.internal.debug.TaskDumpSignal;
 import io.aio4j.internal.loop.spi.LoopClock;
 import io.aio4j.internal.loop.spi.LoopEngine;
@@ -37,6 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 /**
  * The event loop: asyncio's {@code BaseEventLoop} run loop on a {@link Selector} (epoll on
@@ -125,6 +127,8 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     /** A monitor's counters (io.aio4j.internal.stats): plain-cost stores on the run loop, read from its thread. */
     private final LoopStats stats = new LoopStats(this::time);
     private final LoopProbe probe;
+    /** Debug reports owed by unfinished objects, kept when a loop built on this one asks (aio4j-test). */
+    private final OwedReports owedReports = new OwedReports();
     private long iterations;
     /**
      * Whether a busy iteration may skip the poll (the poll bound): not on a loop built on this one
@@ -602,6 +606,26 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     @Override
     public void onIteration(LongConsumer hook) {
         this.iterationHook = hook;
+    }
+
+    /** The debug reports owed by this loop's unfinished futures, coroutines and resources. Any thread. */
+    public OwedReports owedReports() {
+        return owedReports;
+    }
+
+    @Override
+    public boolean anyTimer(Predicate<? super TimerHandle> which) {
+        return timers.any(which);
+    }
+
+    @Override
+    public void keepOwedReports() {
+        owedReports.keep();
+    }
+
+    @Override
+    public List<ExceptionContext> takeOwedReports() {
+        return owedReports.take();
     }
 
     @Override

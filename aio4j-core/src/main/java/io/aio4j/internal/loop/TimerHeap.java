@@ -61,6 +61,16 @@ final class TimerHeap {
         return lag;
     }
 
+    /** Whether a timer that is not cancelled satisfies {@code which}. */
+    boolean any(java.util.function.Predicate<? super RealTimerHandle> which) {
+        for (int i = 0; i < size; i++) {
+            if (!heap[i].cancelled && which.test(heap[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int size() {
         return size;
     }

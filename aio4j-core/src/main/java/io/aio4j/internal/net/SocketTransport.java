@@ -89,7 +89,8 @@ public final class SocketTransport implements Transport {
         // The loop's selector keeps a live transport reachable; this fires for one left open when
         // its loop is closed and dropped (asyncio's usual case too).
         this.unclosed = loop.isDebug()
-                ? ResourceWarnings.register(this, "unclosed transport " + this, Debug.captureSource()) : null;
+                ? ResourceWarnings.register(this, "unclosed transport " + this, Debug.captureSource(),
+                        loop.owedReports()) : null;
         loop.callSoon(this::connectionMade);
         loop.callSoon(() -> {
             if (!closing && !readingPaused) {

@@ -2,6 +2,9 @@ package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
 import io.aio4j.Future;
+import io.aio4j.internal.debug.OwedReports;
+import io.aio4j.internal.debug.ResourceWarnings;
+import io.aio4j.internal.loop.Debug;
 import io.aio4j.internal.loop.FutureAccess;
 import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.net.ProtocolCalls;
@@ -41,6 +44,11 @@ public final class RealSubprocessTransport implements SubprocessTransport {
     private Integer returncode;
     private boolean closed;
     private boolean finished;
+    /**
+     * Debug mode: the "unclosed transport" warning, owed until the transport is closed or finished
+     * (the child exited and every pipe is closed: nothing is held any more).
+     */
+    private final ResourceWarnings.Tracker unclosed;
 
     private RealSubprocessTransport(EventLoop loop, Process process, SubprocessProtocol protocol,
             ProcessOptions options) {
@@ -62,6 +70,8 @@ public final class RealSubprocessTransport implements SubprocessTransport {
                     new PipeProto(2));
             pipeOpen[2] = true;
         }
+        this.unclosed = loop.isDebug() ? ResourceWarnings.register(this, "unclosed transport " + this,
+                Debug.captureSource(), OwedReports.of(loop)) : null;
     }
 
     /**
@@ -139,7 +149,14 @@ public final class RealSubprocessTransport implements SubprocessTransport {
             }
         }
         finished = true;
+        releaseTracker();
         loop.callSoon(this::callConnectionLost);
+    }
+
+    private void releaseTracker() {
+        if (unclosed != null) {
+            unclosed.close();
+        }
     }
 
     private void callConnectionLost() {
@@ -220,6 +237,7 @@ public final class RealSubprocessTransport implements SubprocessTransport {
             return;
         }
         closed = true;
+        releaseTracker();
         for (Transport pipe : pipes) {
             if (pipe != null) {
                 pipe.close();

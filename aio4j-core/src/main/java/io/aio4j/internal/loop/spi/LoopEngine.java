@@ -1,10 +1,14 @@
 package io.aio4j.internal.loop.spi;
 
 import io.aio4j.EventLoop;
+import io.aio4j.ExceptionContext;
 import io.aio4j.Task;
+import io.aio4j.TimerHandle;
 import io.aio4j.internal.loop.SelectorEventLoop;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 /**
  * aio4j's run loop as a component, for a loop that is built on it by composition (the
@@ -55,6 +59,23 @@ public interface LoopEngine extends EventLoop {
 
     /** Turns eager task start on or off for tasks created from now on. */
     void setEagerTasks(boolean enabled);
+
+    /** Whether a scheduled timer that is not cancelled satisfies {@code which}. Loop thread. */
+    boolean anyTimer(Predicate<? super TimerHandle> which);
+
+    /**
+     * Starts keeping the reports debug support makes when an object is collected unfinished
+     * ("exception was never retrieved", "coroutine '…' was never awaited", "unclosed transport
+     * …"), so that {@link #takeOwedReports()} can make them at a chosen moment. Any thread.
+     */
+    void keepOwedReports();
+
+    /**
+     * Makes every report kept since {@link #keepOwedReports()} whose object is still unfinished,
+     * now, in the order they became owed; each is made once (no report follows at collection).
+     * Any thread.
+     */
+    List<ExceptionContext> takeOwedReports();
 
     /** How many socket transports (TCP, Unix, TLS underneath) of this loop are open. Any thread (a racy read while it runs). */
     int openTransports();
