@@ -23,9 +23,10 @@ class JmxTest {
             ObjectName n = name;
             MonitorApiTest.await("the MBean", () -> server.isRegistered(n), r -> r);
             assertEquals(id, server.getAttribute(name, "Id"));
-            assertEquals("jmx-loop", server.getAttribute(name, "Thread"));
+            // The loop's thread starts running it concurrently with this test: wait for it to be seen.
+            MonitorApiTest.await("the loop's thread", () -> server.getAttribute(n, "Thread"), "jmx-loop"::equals);
             assertEquals(System.getProperty("aio4j.expectMode", "native"), server.getAttribute(name, "Mode"));
-            assertTrue((Long) server.getAttribute(name, "Iterations") > 0);
+            MonitorApiTest.await("an iteration", () -> (Long) server.getAttribute(n, "Iterations"), i -> i > 0);
             assertTrue(java.util.List.of("idle", "running").contains((String) server.getAttribute(name, "State")));
             assertEquals(0, server.getAttribute(name, "Tasks"));
             app.close();

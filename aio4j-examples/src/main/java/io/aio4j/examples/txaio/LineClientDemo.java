@@ -29,7 +29,7 @@ public final class LineClientDemo {
     static CompletableFuture<List<Object>> session(TxApi txa, Executor onLoop, int port) {
         CompletableFuture<List<Object>> done = new CompletableFuture<>();
         onLoop.execute(() -> {
-            LineClient client = LineClient.connect(txa, onLoop, port, 0.2);
+            LineClient client = LineClient.connect(txa, onLoop, port, 1.0);
             List<TxFuture<String>> replies = List.of(client.request("hello"), client.request("txaio"), client.request("slow"));
             TxFuture<List<Object>> all = txa.gather(replies, true);
             txa.addCallbacks(all, results -> {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The demo's server: plain blocking JDK sockets on the loopback address, one virtual thread per
- * connection, replying to each line with the line reversed; {@code slow} is answered after 500 ms.
+ * connection, replying to each line with the line reversed; {@code slow} is answered after 2 s.
  */
 final class ReverseServer implements AutoCloseable {
     private final ServerSocket server;
@@ -43,7 +43,7 @@ final class ReverseServer implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.equals("slow")) {
-                    Thread.sleep(500);
+                    Thread.sleep(2000);
                 }
                 out.println(new StringBuilder(line).reverse());
             }
