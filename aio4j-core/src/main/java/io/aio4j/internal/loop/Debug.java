@@ -23,7 +23,7 @@ public final class Debug {
     /** At the default debug level, each loop records the creation sites of its first this many callbacks and futures... */
     public static final int RECORD_FIRST = 1000;
     /** ...and then of one in this many (a power of two). */
-    public static final int SAMPLING = 64;
+    public static final int SAMPLING = 1024;
     /** What a report says in place of a creation site that the default debug level did not record. */
     public static final String NOT_RECORDED_HINT = "not recorded (debug mode records where the first " + RECORD_FIRST
             + " callbacks and futures of a loop were created, then one in " + SAMPLING
