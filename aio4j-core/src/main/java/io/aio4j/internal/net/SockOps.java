@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * asyncio's {@code sock_*} coroutines on non-blocking channels: each tries the operation at once
@@ -34,10 +35,24 @@ public final class SockOps {
         }
         Readiness r = Readiness.of(loop, ch);
         ByteBuffer buf = ByteBuffer.allocate(n);
-        Future<byte[]> f = FutureAccess.deliverOrRelease(loop.createFuture(), r::unread);
+        return read(r, ch, buf, FutureAccess.deliverOrRelease(loop.createFuture(), r::unread), got -> bytesRead(buf, got));
+    }
+
+    /** Reads into {@code buf}; the count of bytes read, -1 at EOF. */
+    public static Future<Integer> recvInto(SelectorEventLoop loop, SocketChannel ch, ByteBuffer buf) {
+        // The bytes are in the caller's buffer as soon as they are read: nothing to release.
+        return read(Readiness.of(loop, ch), ch, buf, loop.createFuture(), Integer::valueOf);
+    }
+
+    /**
+     * One read into {@code buf} completing {@code f} with {@code result} of the count (-1 at EOF):
+     * at once if the first attempt completes, else from a reader that removes itself when {@code f}
+     * is done, cancelled included, so a cancelled read leaves nothing installed to swallow later bytes.
+     */
+    private static <T> Future<T> read(Readiness r, SocketChannel ch, ByteBuffer buf, Future<T> f, IntFunction<T> result) {
         Integer now = readNow(r, ch, buf, f);
         if (now != null) {
-            f.setResult(bytesRead(buf, now));
+            f.setResult(result.apply(now));
             return f;
         }
         if (f.isDone()) {
@@ -56,45 +71,7 @@ public final class SockOps {
                         return;
                     }
                     r.removeReader(this);
-                    f.setResult(bytesRead(buf, got));
-                } catch (IOException e) {
-                    r.removeReader(this);
-                    f.setException(IoErrors.map(e));
-                }
-            }
-        };
-        r.setReader(onReadable);
-        f.addDoneCallback(done -> r.removeReader(onReadable));
-        return f;
-    }
-
-    /** Reads into {@code buf}; the count of bytes read, -1 at EOF. */
-    public static Future<Integer> recvInto(SelectorEventLoop loop, SocketChannel ch, ByteBuffer buf) {
-        Readiness r = Readiness.of(loop, ch);
-        // The bytes are in the caller's buffer as soon as they are read: nothing to release.
-        Future<Integer> f = loop.createFuture();
-        Integer now = readNow(r, ch, buf, f);
-        if (now != null) {
-            f.setResult(now);
-            return f;
-        }
-        if (f.isDone()) {
-            return f;
-        }
-        Runnable onReadable = new Runnable() {
-            @Override
-            public void run() {
-                if (f.isDone()) {
-                    r.removeReader(this);
-                    return;
-                }
-                try {
-                    int n = ch.read(buf);
-                    if (n == 0 && buf.hasRemaining()) {
-                        return;
-                    }
-                    r.removeReader(this);
-                    f.setResult(n);
+                    f.setResult(result.apply(got));
                 } catch (IOException e) {
                     r.removeReader(this);
                     f.setException(IoErrors.map(e));
