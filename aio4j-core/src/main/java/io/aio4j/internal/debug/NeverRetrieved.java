@@ -1,9 +1,9 @@
 package io.aio4j.internal.debug;
 
+import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
 import io.aio4j.Task;
-import io.aio4j.internal.loop.SelectorEventLoop;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 
@@ -19,11 +19,11 @@ public final class NeverRetrieved {
     }
 
     /**
-     * Watches {@code future}, which just finished with {@code error}; returns what the future
-     * runs once the exception is retrieved (it cancels the report).
+     * Watches {@code future}, which just finished with {@code error}, for {@code loop} (where the
+     * report goes) and its {@code ledger}; returns what the future runs once the exception is
+     * retrieved (it cancels the report).
      */
-    public static Runnable track(SelectorEventLoop loop, Future<?> future, Throwable error) {
-        OwedReports ledger = loop.owedReports();
+    public static Runnable track(EventLoop loop, OwedReports ledger, Future<?> future, Throwable error) {
         State state = new State(new WeakReference<>(loop), ledger, future instanceof Task<?> ? "Task" : "Future",
                 future.toString(), error, future.sourceTraceback());
         Cleaner.Cleanable cleanable = Reports.CLEANER.register(future, state);
@@ -36,7 +36,7 @@ public final class NeverRetrieved {
 
     /** What the report needs; it must not reference the future. */
     private static final class State implements Runnable, OwedReports.Owed {
-        private final WeakReference<SelectorEventLoop> loop;
+        private final WeakReference<EventLoop> loop;
         private final OwedReports ledger;
         private final String kind;
         private final String description;
@@ -44,7 +44,7 @@ public final class NeverRetrieved {
         private final StackTraceElement[] source;
         private boolean done;
 
-        State(WeakReference<SelectorEventLoop> loop, OwedReports ledger, String kind, String description,
+        State(WeakReference<EventLoop> loop, OwedReports ledger, String kind, String description,
                 Throwable exception, StackTraceElement[] source) {
             this.loop = loop;
             this.ledger = ledger;

@@ -38,11 +38,6 @@ public final class OwedReports {
         kept = true;
     }
 
-    /** Whether reports are kept. */
-    public boolean isKept() {
-        return kept;
-    }
-
     /** {@code o} owes its report until it finishes, is collected, or {@link #take()} makes it. */
     void add(Owed o) {
         if (kept) {

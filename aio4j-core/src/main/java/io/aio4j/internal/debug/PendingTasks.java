@@ -1,9 +1,9 @@
 package io.aio4j.internal.debug;
 
 import io.aio4j.CancelledException;
+import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Task;
-import io.aio4j.internal.loop.SelectorEventLoop;
 import java.lang.ref.WeakReference;
 import java.util.Collection;
 
@@ -30,7 +30,7 @@ public final class PendingTasks {
      * with {@code ending}, the exception that then ends each task's body (so the report says what
      * happened to it: asyncio runs a destroyed task's {@code finally} blocks too).
      */
-    public static void reportAtClose(SelectorEventLoop loop, Collection<Task<?>> pending, CancelledException ending) {
+    public static void reportAtClose(EventLoop loop, Collection<Task<?>> pending, CancelledException ending) {
         for (Task<?> task : pending) {
             loop.callExceptionHandler(ExceptionContext.forTask(DESTROYED, ending, task)
                     .withSourceTraceback(task.sourceTraceback()));
@@ -38,7 +38,7 @@ public final class PendingTasks {
     }
 
     /** Debug mode: watches a new task; returns what to run once it finishes (or was reported at close). */
-    public static Runnable track(SelectorEventLoop loop, Task<?> task) {
+    public static Runnable track(EventLoop loop, Task<?> task) {
         State state = new State(new WeakReference<>(loop), task.toString(), task.sourceTraceback());
         var cleanable = Reports.CLEANER.register(task, state);
         return () -> {
@@ -48,12 +48,12 @@ public final class PendingTasks {
     }
 
     private static final class State implements Runnable {
-        private final WeakReference<SelectorEventLoop> loop;
+        private final WeakReference<EventLoop> loop;
         private final String description;
         private final StackTraceElement[] source;
         volatile boolean finished;
 
-        State(WeakReference<SelectorEventLoop> loop, String description, StackTraceElement[] source) {
+        State(WeakReference<EventLoop> loop, String description, StackTraceElement[] source) {
             this.loop = loop;
             this.description = description;
             this.source = source;

@@ -1,8 +1,8 @@
 package io.aio4j.internal.debug;
 
+import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.internal.loop.ExceptionReport;
-import io.aio4j.internal.loop.SelectorEventLoop;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 
@@ -23,8 +23,8 @@ final class Reports {
      * default handler's log. The loop is held weakly: a cleaner's state must not keep it alive,
      * since the loop may be what keeps the watched object reachable.
      */
-    static void report(WeakReference<SelectorEventLoop> loopRef, ExceptionContext context) {
-        SelectorEventLoop loop = loopRef.get();
+    static void report(WeakReference<EventLoop> loopRef, ExceptionContext context) {
+        EventLoop loop = loopRef.get();
         if (loop != null) {
             loop.callExceptionHandler(context);
         } else {

@@ -390,7 +390,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
 
     @Override
     public Runnable exceptionSet(Future<?> future, Throwable error) {
-        return NeverRetrieved.track(this, future, error);
+        return NeverRetrieved.track(this, owedReports, future, error);
     }
 
     // ------------------------------------------------------------------ running
