@@ -7,6 +7,8 @@ import io.aio4j.internal.time.Durations;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -252,7 +254,7 @@ public final class Aio {
 
     /** The tasks of the running loop that are not done. */
     public static Set<Task<?>> allTasks() {
-        return LoopCore.require(getRunningLoop()).allTasks();
+        return Collections.unmodifiableSet(new LinkedHashSet<>(LoopCore.require(getRunningLoop()).tasks().pending()));
     }
 
     /**

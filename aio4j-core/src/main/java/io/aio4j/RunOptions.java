@@ -50,7 +50,7 @@ public final class RunOptions {
 
     void applyTo(EventLoop loop) {
         if (eagerTasks != null) {
-            LoopCore.require(loop).setEagerTasks(eagerTasks);
+            LoopCore.require(loop).tasks().setEagerTasks(eagerTasks);
         }
         if (debug != null) {
             loop.setDebug(debug);

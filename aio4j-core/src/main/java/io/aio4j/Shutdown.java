@@ -2,7 +2,6 @@ package io.aio4j;
 
 import io.aio4j.internal.loop.LoopCore;
 import java.util.List;
-import java.util.Set;
 
 /** The end of {@link Aio#run}: asyncio.runners' {@code _cancel_all_tasks}. */
 final class Shutdown {
@@ -11,7 +10,7 @@ final class Shutdown {
 
     /** Cancels every pending task of {@code loop}, gathers them, and reports the exceptions they ended with. */
     static void cancelAllTasks(EventLoop loop) {
-        Set<Task<?>> toCancel = LoopCore.require(loop).allTasks();
+        List<Task<?>> toCancel = LoopCore.require(loop).tasks().pending();
         if (toCancel.isEmpty()) {
             return;
         }

@@ -64,7 +64,8 @@ public final class Task<T> extends Future<T> {
         }
     }
 
-    private final LoopCore host;
+    /** What this task needs from its loop (strand, registration, eager start); the rest of the loop is {@code core}. */
+    private final LoopCore.Tasks host;
     private final Strand strand;
     /** The name; null until asked for when it is the default {@code Task-N} (see {@link #number}). */
     private volatile String name;
@@ -112,11 +113,11 @@ public final class Task<T> extends Future<T> {
 
     Task(EventLoop loop, AsyncCallable<T> body, String name) {
         super(loop);
-        this.host = LoopCore.require(loop);
+        this.host = core.tasks();
         this.body = Objects.requireNonNull(body, "body");
-        host.checkNotClosed();
+        core.checkNotClosed();
         // In every mode, not only in debug: a task created off the loop's thread corrupts the loop.
-        host.checkThread();
+        core.checkThread();
         // The default name, the coroutine's name and the thread's name are made when first asked for:
         // three strings a task would otherwise carry for nothing while it sleeps.
         this.name = name;
@@ -125,8 +126,8 @@ public final class Task<T> extends Future<T> {
                 : body instanceof Bodies.Runnable r ? r.body().getClass() : body.getClass();
         boolean nameNow = name != null || loop.isDebug();
         this.strand = host.newStrand(this::runBody, nameNow ? name() : null, this::interruptedWhileSuspended);
-        this.registration = host.taskCreated(this);
-        if (host.eagerTasks() && host.isRunning() && host.inLoopThread()) {
+        this.registration = host.created(this);
+        if (host.eagerTasks() && core.isRunning() && core.inLoopThread()) {
             startEagerly();
         } else {
             strand.start();
@@ -191,8 +192,8 @@ public final class Task<T> extends Future<T> {
      */
     @Override
     public boolean cancel(String msg) {
-        if (host.isDebug()) {
-            host.checkThread();
+        if (core.isDebug()) {
+            core.checkThread();
         }
         if (isDone()) {
             return false;
@@ -480,7 +481,7 @@ public final class Task<T> extends Future<T> {
             // Its loop is closed: nothing can run the done callbacks any more.
             abandon(destroyed);
         } else {
-            host.taskFinished(this, registration);
+            host.finished(this, registration);
             completion.run();
         }
         LoopCore.taskEnded(this, error);

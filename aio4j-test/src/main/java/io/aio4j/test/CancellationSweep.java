@@ -305,7 +305,7 @@ public final class CancellationSweep<P> {
                     });
                 }
                 settle(loop);
-                Set<Task<?>> left = loop.allTasks();
+                List<Task<?>> left = loop.pendingTasks();
                 if (!left.isEmpty()) {
                     leaks.add("tasks left pending: " + left);
                     left.forEach(t -> t.cancel("left pending by a CancellationSweep run"));
@@ -390,7 +390,7 @@ public final class CancellationSweep<P> {
         private void settle(TestLoop loop) {
             inTask(loop, "settle", () -> {
                 for (int i = 0; i < 200; i++) {
-                    boolean quiet = loop.allTasks().size() <= 1 && loop.openTransports() == 0;
+                    boolean quiet = loop.pendingTasks().size() <= 1 && loop.openTransports() == 0;
                     if (quiet && i >= 5) {
                         return null;
                     }

@@ -260,9 +260,9 @@ public class TestLoop implements EventLoop {
         return engine.openTransports();
     }
 
-    /** The tasks of this loop that are not done. */
-    Set<Task<?>> allTasks() {
-        return engine.allTasks();
+    /** The tasks of this loop that are not done, in creation order (a copy). */
+    List<Task<?>> pendingTasks() {
+        return engine.pendingTasks();
     }
 
     /** What a task waiting in runCurrent / advanceUntilIdle waits for; {@code untilIdle}: advanceUntilIdle. */

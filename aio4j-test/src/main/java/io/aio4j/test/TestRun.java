@@ -110,7 +110,7 @@ final class TestRun {
 
     /** Cancels the pending tasks that are not background tasks; the failure that names them, or null. */
     private Throwable cancelLeftovers() {
-        Set<Task<?>> left = new LinkedHashSet<>(loop.allTasks());
+        Set<Task<?>> left = new LinkedHashSet<>(loop.pendingTasks());
         left.removeIf(loop.backgroundScope()::contains);
         if (left.isEmpty()) {
             return null;

@@ -80,6 +80,6 @@ public final class TaskDump {
     }
 
     private static List<Task<?>> snapshot(LoopCore loop) {
-        return loop.pendingTasks();
+        return loop.tasks().pending();
     }
 }

@@ -125,7 +125,7 @@ final class GroupLoop {
 
         void check() {
             double now = loop.time();
-            List<Task<?>> pending = core.pendingTasks();
+            List<Task<?>> pending = core.tasks().pending();
             if (!Double.isNaN(cancelDeadline)) {
                 if (pending.isEmpty() || now >= cancelDeadline) {
                     stopWhenIdle();

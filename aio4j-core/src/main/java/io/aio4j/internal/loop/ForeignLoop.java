@@ -3,10 +3,6 @@ package io.aio4j.internal.loop;
 import io.aio4j.EventLoop;
 import io.aio4j.Future;
 import io.aio4j.Handle;
-import io.aio4j.Task;
-import io.aio4j.internal.task.Strand;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -71,52 +67,7 @@ final class ForeignLoop implements LoopCore {
     }
 
     @Override
-    public Strand newStrand(Runnable body, String name, Runnable onInterrupt) {
-        throw notOurs();
-    }
-
-    @Override
-    public Object taskCreated(Task<?> task) {
-        throw notOurs();
-    }
-
-    @Override
-    public void taskFinished(Task<?> task, Object registration) {
-        throw notOurs();
-    }
-
-    @Override
-    public void stepResumed(Task<?> task) {
-        throw notOurs();
-    }
-
-    @Override
-    public Set<Task<?>> allTasks() {
-        throw notOurs();
-    }
-
-    @Override
-    public List<Task<?>> pendingTasks() {
-        throw notOurs();
-    }
-
-    @Override
-    public boolean eagerTasks() {
-        return false;
-    }
-
-    @Override
-    public void setEagerTasks(boolean enabled) {
-        throw notOurs();
-    }
-
-    @Override
-    public Runnable captureFirstStep(Runnable start) {
-        throw notOurs();
-    }
-
-    @Override
-    public void runNextThenResume(Runnable first) {
+    public Tasks tasks() {
         throw notOurs();
     }
 

@@ -13,13 +13,13 @@ import io.aio4j.internal.process.SigintCancel;
 import io.aio4j.internal.stats.TaskHistory;
 import io.aio4j.internal.task.Strand;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * What the API types ({@code Future}, {@code Task}, {@code Aio}, {@code EventLoop}'s default
  * methods, {@code RunOptions}) need from their loop beyond the public {@link EventLoop}: the one
- * door from {@code io.aio4j} into the loop's machinery. {@link SelectorEventLoop} implements it;
+ * door from {@code io.aio4j} into the loop's machinery, with a task's needs grouped in
+ * {@link Tasks} and the I/O half in {@link LoopIo}. {@link SelectorEventLoop} implements it;
  * {@link #of} finds it for any {@link EventLoop}, including a loop built on it by composition
  * (aio4j-test's {@code TestLoop}) and a loop implemented outside aio4j ({@link ForeignLoop}:
  * futures work on it, tasks do not).
@@ -172,51 +172,62 @@ public interface LoopCore {
      */
     Runnable exceptionSet(Future<?> future, Throwable error);
 
-    // ------------------------------------------------------------------ tasks
+    // ------------------------------------------------------------------ tasks and I/O
 
     /** Whether tasks run on loop-scheduled virtual threads (native mode). Any thread. */
     boolean isNativeMode();
 
     /**
-     * A strand, in this loop's mode, to run a new task's {@code body} on; {@code onInterrupt} runs
-     * on the loop when the body's thread is interrupted from outside while it waits for its turn
-     * (compatibility mode).
+     * What a {@code Task} asks of this loop ({@link Tasks}).
+     *
+     * @throws IllegalArgumentException {@code "not an aio4j event loop"} for a loop implemented elsewhere
      */
-    Strand newStrand(Runnable body, String name, Runnable onInterrupt);
-
-    /**
-     * Registers a new task as pending (see {@link #allTasks()}); returns its registration, an
-     * opaque token for {@link #taskFinished}.
-     */
-    Object taskCreated(Task<?> task);
-
-    /** Unregisters a task as its last step ends (on the task's thread), given its registration. */
-    void taskFinished(Task<?> task, Object registration);
-
-    /** A task's body (re)gained the loop, on its own thread: debug mode's slow-step report names it. */
-    void stepResumed(Task<?> task);
-
-    /** The tasks of this loop that are not done, in creation order (a copy). */
-    Set<Task<?>> allTasks();
-
-    /** The tasks of this loop that are not done, in creation order: a copy, safe to take from any thread. */
-    List<Task<?>> pendingTasks();
-
-    /** Whether new tasks start eagerly (asyncio's {@code eager_task_factory}). */
-    boolean eagerTasks();
-
-    /** Turns eager start on or off for tasks created from now on. */
-    void setEagerTasks(boolean enabled);
-
-    /** Eager start: runs {@code start}, which queues a task's first step, and returns that step instead. */
-    Runnable captureFirstStep(Runnable start);
-
-    /** Eager start from a task: {@code first} runs next, then the creator, which is giving the loop up. */
-    void runNextThenResume(Runnable first);
-
-    // ------------------------------------------------------------------ I/O and diagnostics
+    Tasks tasks();
 
     /** The loop's I/O: sockets, servers, TLS, pipes, subprocesses, signals. */
     LoopIo io();
 
+    /**
+     * What a {@code Task} needs from its loop: a strand to run on, its registration as pending,
+     * eager start, and the step notes of debug mode. Nested here so that {@code io.aio4j} keeps
+     * one door into the loop. aio4j's loops implement it with {@link LoopTasks}.
+     *
+     * <p>The thread holding the loop, unless a method says otherwise.
+     */
+    interface Tasks {
+
+        /**
+         * A strand, in the loop's mode, to run a new task's {@code body} on; {@code onInterrupt}
+         * runs on the loop when the body's thread is interrupted from outside while it waits for
+         * its turn (compatibility mode).
+         */
+        Strand newStrand(Runnable body, String name, Runnable onInterrupt);
+
+        /** Registers a new task as pending (see {@link #pending()}); returns its registration, an opaque token for {@link #finished}. */
+        Object created(Task<?> task);
+
+        /** Unregisters a task as its last step ends (on the task's thread), given its registration. */
+        void finished(Task<?> task, Object registration);
+
+        /** A task's body (re)gained the loop, on its own thread: debug mode's slow-step report names it. */
+        void stepResumed(Task<?> task);
+
+        /**
+         * The tasks of the loop that are not done, in creation order: a copy, safe to take from any
+         * thread (weakly consistent while the loop runs). {@code Aio.allTasks()} is this as a set.
+         */
+        List<Task<?>> pending();
+
+        /** Whether new tasks start eagerly (asyncio's {@code eager_task_factory}). */
+        boolean eagerTasks();
+
+        /** Turns eager start on or off for tasks created from now on. */
+        void setEagerTasks(boolean enabled);
+
+        /** Eager start: runs {@code start}, which queues a task's first step, and returns that step instead. */
+        Runnable captureFirstStep(Runnable start);
+
+        /** Eager start from a task: {@code first} runs next, then the creator, which is giving the loop up. */
+        void runNextThenResume(Runnable first);
+    }
 }

@@ -21,13 +21,14 @@ import io.aio4j.internal.loop.spi.Poller;
 import io.aio4j.internal.loop.spi.PollerFactory;
 import io.aio4j.internal.stats.LoopStats;
 import io.aio4j.internal.stats.MonitorAutostart;
-import io.aio4j.internal.task.Strand;
 import io.aio4j.internal.task.VirtualThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -120,6 +121,8 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     private final TimerHeap timers = new TimerHeap();
     private final TaskRegistry tasks = new TaskRegistry(this);
     private final EagerStart eager = new EagerStart(ready);
+    /** What a task asks of this loop: the forwards to threads, tasks, eager and debug. */
+    private final LoopCore.Tasks taskHooks;
     private final LoopExecutors executors = new LoopExecutors(this);
     private final ExceptionReporter errors;
     private final LoopIo io;
@@ -179,6 +182,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         this.errors = new ExceptionReporter(this.owner);
         this.io = new LoopIo(this, this.owner);
         this.debug = new LoopDebug(this);
+        this.taskHooks = new LoopTasks(threads, tasks, eager, debug);
         this.probe = new LoopProbe(id, this, threads, debug, stats, clock == LoopClock.SYSTEM);
         if (debug.on) {
             LOG.log(System.Logger.Level.DEBUG, "Using selector: " + selector.getClass().getSimpleName());
@@ -338,8 +342,8 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     }
 
     @Override
-    public Strand newStrand(Runnable body, String name, Runnable onInterrupt) {
-        return threads.newStrand(body, name, onInterrupt);
+    public LoopCore.Tasks tasks() {
+        return taskHooks;
     }
 
     @Override
@@ -353,39 +357,13 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     }
 
     @Override
-    public Runnable captureFirstStep(Runnable start) {
-        return eager.captureFirstStep(start);
-    }
-
-    @Override
-    public void runNextThenResume(Runnable first) {
-        eager.runNextThenResume(first);
-    }
-
-    @Override
-    public Object taskCreated(Task<?> task) {
-        return tasks.created(task);
-    }
-
-    @Override
-    public void taskFinished(Task<?> task, Object registration) {
-        tasks.finished((TaskRegistry.Node) registration);
-        debug.stepFinished(task);
-    }
-
-    @Override
-    public void stepResumed(Task<?> task) {
-        debug.stepResumed(task);
-    }
-
-    @Override
-    public Set<Task<?>> allTasks() {
-        return tasks.allTasks();
-    }
-
-    @Override
     public List<Task<?>> pendingTasks() {
         return tasks.snapshot();
+    }
+
+    /** {@code Aio.allTasks()} of this loop, also while it is not running: its tasks that are not done, in creation order. */
+    public Set<Task<?>> allTasks() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(tasks.snapshot()));
     }
 
     @Override

@@ -5,12 +5,9 @@ import io.aio4j.internal.debug.Jfr;
 import io.aio4j.internal.debug.PendingTasks;
 import io.aio4j.internal.stats.TaskHistory;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The tasks of one loop that are not done (asyncio's {@code _all_tasks}, per loop): what
@@ -95,11 +92,6 @@ final class TaskRegistry {
     /** Whether no task is registered. */
     boolean isEmpty() {
         return size == 0;
-    }
-
-    /** The pending tasks, in creation order (a copy). */
-    Set<Task<?>> allTasks() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(snapshot()));
     }
 
     /**

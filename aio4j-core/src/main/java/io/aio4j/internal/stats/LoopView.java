@@ -98,7 +98,7 @@ public final class LoopView {
 
     /** Its pending tasks now (a weakly consistent snapshot, which never fails). */
     public List<Task<?>> tasks() {
-        return core.pendingTasks();
+        return core.tasks().pending();
     }
 
     /**

@@ -6,7 +6,6 @@ import io.aio4j.Task;
 import io.aio4j.TimerHandle;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import java.util.List;
-import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 
@@ -80,6 +79,9 @@ public interface LoopEngine extends EventLoop {
     /** How many socket transports (TCP, Unix, TLS underneath) of this loop are open. Any thread (a racy read while it runs). */
     int openTransports();
 
-    /** The tasks of this loop that are not done (a copy). */
-    Set<Task<?>> allTasks();
+    /**
+     * The tasks of this loop that are not done, in creation order: a copy, safe to take from any
+     * thread ({@code Aio.allTasks()} is this as a set).
+     */
+    List<Task<?>> pendingTasks();
 }
