@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +37,9 @@ public final class SlowCallbacks {
     private static final int SAMPLE_FRAMES = 10;
     /** A step still running after this many thresholds is reported while it runs. */
     private static final int FIRST_STILL_RUNNING = 3;
-    private static final String LOOP_CLASS = "io.aio4j.internal.loop.SelectorEventLoop";
+    /** The loop's own classes: the run loop and the services it forwards to its collaborators. */
+    private static final Set<String> LOOP_CLASSES = Set.of("io.aio4j.internal.loop.SelectorEventLoop",
+            "io.aio4j.internal.loop.LoopServices", "io.aio4j.internal.loop.LoopTasks");
     /** Thresholds under this are timed by the loop itself, with a clock read at both ends of every step. */
     static final long PRECISE_BELOW_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long MIN_TICK = TimeUnit.MILLISECONDS.toNanos(1);
@@ -285,7 +288,7 @@ public final class SlowCallbacks {
     public static StackTraceElement[] stuckFrames(StackTraceElement[] frames) {
         int user = 0;
         while (user < frames.length && Describe.isLibraryFrame(frames[user])) {
-            if (frames[user].getClassName().equals(LOOP_CLASS)) {
+            if (LOOP_CLASSES.contains(frames[user].getClassName())) {
                 return null;
             }
             user++;

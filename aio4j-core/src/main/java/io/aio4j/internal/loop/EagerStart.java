@@ -17,15 +17,10 @@ import java.util.ArrayDeque;
  * <p>Loop thread only. The loop offers every step it is handed to {@link #intercept} first.
  */
 final class EagerStart {
-    private final ArrayDeque<Runnable> ready;
     private boolean enabled;
     private boolean capturing;
     private Runnable captured;
     private Runnable next;
-
-    EagerStart(ArrayDeque<Runnable> ready) {
-        this.ready = ready;
-    }
 
     /** Whether tasks created from now on start eagerly. */
     boolean enabled() {
@@ -55,8 +50,11 @@ final class EagerStart {
         next = first;
     }
 
-    /** Takes {@code step} if an eager start is waiting for it; false: the loop queues it as usual. */
-    boolean intercept(Runnable step) {
+    /**
+     * Takes {@code step} if an eager start is waiting for it (to run inline, or at the front of
+     * the loop's {@code ready} queue); false: the loop queues it as usual.
+     */
+    boolean intercept(Runnable step, ArrayDeque<Runnable> ready) {
         if (capturing) {
             capturing = false;
             captured = step;

@@ -16,7 +16,7 @@ import io.aio4j.internal.debug.SlowCallbacks;
  * switch is meant to be set before the loop runs).
  */
 final class LoopDebug {
-    private final SelectorEventLoop loop;
+    private final LoopServices loop;
     /** Whether debug mode is on. */
     boolean on = Debug.ENABLED_BY_DEFAULT;
     /** Whether every creation site is recorded ({@code -Daio4j.debug=paranoid}), or a sample. */
@@ -32,7 +32,7 @@ final class LoopDebug {
     private ResourceWarnings.Tracker unclosedWarning;
 
     /** The debug mode of {@code loop}. */
-    LoopDebug(SelectorEventLoop loop) {
+    LoopDebug(LoopServices loop) {
         this.loop = loop;
     }
 

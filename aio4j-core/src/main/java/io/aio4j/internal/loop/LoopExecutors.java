@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 final class LoopExecutors {
     private static final System.Logger LOG = System.getLogger("aio4j");
 
-    private final SelectorEventLoop loop;
+    private final LoopServices loop;
     private ExecutorService defaultExecutor;
     private boolean shutdownCalled;
     private int jobsInFlight;
 
-    LoopExecutors(SelectorEventLoop loop) {
+    LoopExecutors(LoopServices loop) {
         this.loop = loop;
     }
 

@@ -45,6 +45,22 @@ final class LoopThreads {
         return nativeMode;
     }
 
+    /**
+     * The one line that says which mode tasks run in, and how to get native mode when it is not
+     * available (logged once per JVM by the first loop).
+     */
+    String modeAnnouncement() {
+        if (nativeMode) {
+            return "aio4j native mode: tasks are virtual threads scheduled by their event loop";
+        }
+        String why = VirtualThreads.unavailableReason();
+        return "aio4j compatibility mode: tasks take strict turns with the loop (about 5 us a "
+                + "switch, and a JDK blocking call in a task blocks the loop)"
+                + (why != null ? " because " + why : "")
+                + ". For native mode run java with --add-opens java.base/java.lang=ALL-UNNAMED"
+                + " (on the module path: --add-opens java.base/java.lang=io.aio4j)";
+    }
+
     /** The thread running the loop, or null. */
     Thread loopThread() {
         return loopThread;

@@ -1,25 +1,17 @@
 package io.aio4j.internal.loop;
 
-import io.aio4j.AsyncCallable;
 import io.aio4j.Awaitable;
 import io.aio4j.Coroutine;
 import io.aio4j.EventLoop;
-import io.aio4j.ExceptionContext;
-import io.aio4j.ExceptionHandler;
 import io.aio4j.Future;
 import io.aio4j.Handle;
-import io.aio4j.Task;
 import io.aio4j.TimerHandle;
-import io.aio4j.internal.Describe;
 import io.aio4j.internal.debug.Jfr;
-import io.aio4j.internal.debug.NeverRetrieved;
-import io.aio4j.internal.debug.OwedReports;
 import io.aio4j.internal.debug.TaskDumpSignal;
 import io.aio4j.internal.loop.spi.LoopClock;
 import io.aio4j.internal.loop.spi.LoopEngine;
 import io.aio4j.internal.loop.spi.Poller;
 import io.aio4j.internal.loop.spi.PollerFactory;
-import io.aio4j.internal.stats.LoopStats;
 import io.aio4j.internal.stats.MonitorAutostart;
 import io.aio4j.internal.task.VirtualThreads;
 import java.io.IOException;
@@ -27,35 +19,27 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 
 /**
  * The event loop: asyncio's {@code BaseEventLoop} run loop on a {@link Selector} (epoll on
- * Linux), built from small collaborators. A loop built on it by composition (the virtual-time
- * {@code TestLoop}, through {@link LoopEngine#create}) injects its clock and poller and is the
- * {@linkplain #eventLoop() loop users see}. Nothing overrides its methods: core's own test loops
- * that extend it only pass a clock and a poller to its constructor.
+ * Linux): the ready queue, other threads' work, timers, the poll, scheduling ({@code callSoon},
+ * {@code callAt}, {@link #execute}), running and closing. Everything else a loop offers (tasks,
+ * executors, the exception handler, debug mode, what a monitor reads) is {@link LoopServices},
+ * which it extends. A loop built on it by composition (the virtual-time {@code TestLoop}, through
+ * {@link LoopEngine#create}) injects its clock and poller and is the {@linkplain #eventLoop() loop
+ * users see}. Nothing overrides its methods: core's own test loops that extend it only pass a
+ * clock and a poller to its constructor.
  *
- * <p>I/O latency bound: while callbacks are ready the loop does not poll the selector in every
- * iteration (a poll that cannot wait only looks for I/O, and costs a system call): it polls at
- * least once every {@value #POLL_EVERY_ITERATIONS} iterations, and in the first iteration that
- * begins 200 µs ({@link #POLL_EVERY_NANOS}) or more after the last poll. Timers are checked and
- * other threads' work is taken in every iteration, and an idle or stopping loop polls as asyncio's does.
- * A loop built on this one by composition (the virtual-time {@code TestLoop}) polls in every iteration.
+ * <p>I/O latency bound: while callbacks are ready the loop polls the selector (a system call that
+ * could not wait) only every {@value #POLL_EVERY_ITERATIONS} iterations, or once 200 µs
+ * ({@link #POLL_EVERY_NANOS}) have passed since the last poll; see "The poll" in the overview.
  */
-public class SelectorEventLoop implements LoopCore, LoopEngine {
+public class SelectorEventLoop extends LoopServices {
     /*
      * Overview.
      *
@@ -80,22 +64,15 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
      *
      * The ready queue holds Runnables: RealHandles (callSoon, timers, future callbacks),
      * continuations of native-mode tasks (handed to us by the JDK through execute(), their
-     * threads' scheduler), steps
-     * of compatibility-mode tasks, and I/O handlers. Only the thread that holds the loop touches
-     * it: the loop thread, or (compatibility mode) the task thread holding the turn. Every other
-     * thread goes through `remote` (ThreadsafeQueue: a lock-free queue and the wakeup protocol).
+     * threads' scheduler), steps of compatibility-mode tasks, and I/O handlers. Only the thread
+     * that holds the loop (LoopThreads) touches it: the loop thread, or (compatibility mode) the
+     * task thread holding the turn. Every other thread goes through `remote` (ThreadsafeQueue: a
+     * lock-free queue and the wakeup protocol).
      *
-     * Timers: a binary heap with lazy cancellation; compacted when more than 100 are
+     * Timers: a binary heap with lazy cancellation (TimerHeap); compacted when more than 100 are
      * scheduled and over half of them are cancelled.
      *
-     * Collaborators, one concern each: LoopThreads (who holds the loop; task strands),
-     * ThreadsafeQueue (other threads' work and the wakeup protocol), TimerHeap, TaskRegistry
-     * (pending tasks), EagerStart (eager task start), LoopExecutors (runInExecutor, the default
-     * executor), ExceptionReporter (the exception handler), LoopDebug (debug mode's switch and
-     * slow-callback timing), LoopIo (sockets, servers, pipes, subprocesses, signals; EventLoop's
-     * default methods reach it through LoopCore), LoopStats (a monitor's counters, bumped once
-     * per iteration; LoopProbe is what a monitor reads), and the injected LoopClock and Poller.
-     * Most methods below that are not the run loop itself are one-line forwards to them.
+     * The other collaborators, and which class does what, are in docs/architecture.md ("The loop").
      */
     private static final System.Logger LOG = System.getLogger("aio4j");
     private static final double CLOCK_RESOLUTION = 1e-9;
@@ -108,30 +85,14 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     /** While callbacks are ready, an iteration that begins this long (200 µs) or more after the last poll polls. */
     static final long POLL_EVERY_NANOS = 200_000;
     private static final AtomicBoolean MODE_LOGGED = new AtomicBoolean();
-    private static final AtomicLong LOOP_IDS = new AtomicLong();
 
-    private final long id = LOOP_IDS.incrementAndGet();
-    private final LoopThreads threads;
-    private final EventLoop owner;
     private final LoopClock clock;
     private final Selector selector;
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>(1024);
     private final ThreadsafeQueue remote = new ThreadsafeQueue(this::wakeUpPoller);
     private final Poller poller;
     private final TimerHeap timers = new TimerHeap();
-    private final TaskRegistry tasks = new TaskRegistry(this);
-    private final EagerStart eager = new EagerStart(ready);
-    /** What a task asks of this loop: the forwards to threads, tasks, eager and debug. */
-    private final LoopCore.Tasks taskHooks;
-    private final LoopExecutors executors = new LoopExecutors(this);
-    private final ExceptionReporter errors;
     private final LoopIo io;
-    private final LoopDebug debug;
-    /** A monitor's counters (io.aio4j.internal.stats): plain-cost stores on the run loop, read from its thread. */
-    private final LoopStats stats = new LoopStats(this::time);
-    private final LoopProbe probe;
-    /** Debug reports owed by unfinished objects, kept when a loop built on this one asks (aio4j-test). */
-    private final OwedReports owedReports = new OwedReports();
     private long iterations;
     /**
      * Whether a busy iteration may skip the poll (the poll bound): not on a loop built on this one
@@ -164,14 +125,9 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
      * as {@code owner} (null: itself), a loop built on this one by composition.
      */
     public SelectorEventLoop(Mode mode, LoopClock clock, PollerFactory pollers, EventLoop owner) {
-        this.owner = owner != null ? owner : this;
+        super(mode, owner, clock == LoopClock.SYSTEM);
         this.skipBusyPolls = owner == null;
-        if (owner != null) {
-            // Its delegating frames are the library's, not user code, in creation sites and stack samples.
-            Describe.addLibraryClass(owner.getClass());
-        }
-        this.threads = new LoopThreads(mode == Mode.NATIVE, this::execute);
-        logModeOnce(threads.nativeMode());
+        logModeOnce(threads);
         this.clock = Objects.requireNonNull(clock, "clock");
         try {
             this.selector = Selector.open();
@@ -179,11 +135,7 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
             throw new UncheckedIOException("cannot open a selector", e);
         }
         this.poller = pollers.create(new SelectorPoller(this, selector, remote, this::onSelected), this);
-        this.errors = new ExceptionReporter(this.owner);
         this.io = new LoopIo(this, this.owner);
-        this.debug = new LoopDebug(this);
-        this.taskHooks = new LoopTasks(threads, tasks, eager, debug);
-        this.probe = new LoopProbe(id, this, threads, debug, stats, clock == LoopClock.SYSTEM);
         if (debug.on) {
             LOG.log(System.Logger.Level.DEBUG, "Using selector: " + selector.getClass().getSimpleName());
             debug.watchUnclosed();
@@ -209,16 +161,6 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     /** {@code loop} as aio4j's implementation (the engine of a loop built on one), or {@link IllegalArgumentException}. */
     public static SelectorEventLoop of(EventLoop loop) {
         return (SelectorEventLoop) LoopCore.require(loop);
-    }
-
-    @Override
-    public EventLoop eventLoop() {
-        return owner;
-    }
-
-    @Override
-    public boolean isNativeMode() {
-        return threads.nativeMode();
     }
 
     // ------------------------------------------------------------------ time and callbacks
@@ -286,10 +228,10 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         return h;
     }
 
-    /** The scheduler of native-mode task threads, and the way internal code queues work from anywhere. */
+    @Override
     public void execute(Runnable r) {
         if (inLoopThread()) {
-            if (!eager.intercept(r)) {
+            if (!eager.intercept(r, ready)) {
                 ready.addLast(r);
             }
         } else if (!closed || closing) {
@@ -311,64 +253,6 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     /** How many timers are in the heap, cancelled ones included (for tests of the compaction rule). */
     public int scheduledTimerCount() {
         return timers.size();
-    }
-
-    @Override
-    public <T> Future<T> createFuture() {
-        return new Future<>(owner);
-    }
-
-    @Override
-    public <T> Task<T> createTask(AsyncCallable<T> body, String name) {
-        // Tasks belong to the loop users hold; a loop built on this one makes them with EventLoop's default.
-        return owner == this ? LoopEngine.super.createTask(body, name) : owner.createTask(body, name);
-    }
-
-    @Override
-    public <T> Task<T> createTask(Coroutine<T> coroutine) {
-        return owner == this ? LoopEngine.super.createTask(coroutine) : owner.createTask(coroutine);
-    }
-
-    // ------------------------------------------------------------------ threads and tasks: see LoopThreads, TaskRegistry, EagerStart
-
-    @Override
-    public boolean inLoopThread() {
-        return threads.inLoopThread();
-    }
-
-    @Override
-    public void checkThread() {
-        threads.checkThread();
-    }
-
-    @Override
-    public LoopCore.Tasks tasks() {
-        return taskHooks;
-    }
-
-    @Override
-    public boolean eagerTasks() {
-        return eager.enabled();
-    }
-
-    @Override
-    public void setEagerTasks(boolean enabled) {
-        eager.setEnabled(enabled);
-    }
-
-    @Override
-    public List<Task<?>> pendingTasks() {
-        return tasks.snapshot();
-    }
-
-    /** {@code Aio.allTasks()} of this loop, also while it is not running: its tasks that are not done, in creation order. */
-    public Set<Task<?>> allTasks() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(tasks.snapshot()));
-    }
-
-    @Override
-    public Runnable exceptionSet(Future<?> future, Throwable error) {
-        return NeverRetrieved.track(this, owedReports, future, error);
     }
 
     // ------------------------------------------------------------------ running
@@ -444,11 +328,6 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     }
 
     @Override
-    public boolean isRunning() {
-        return threads.loopThread() != null;
-    }
-
-    @Override
     public void runHeld(Runnable work) {
         threads.runHeld(work, remote::offer);
     }
@@ -478,11 +357,11 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         }
         closed = true;
         io.close();
-        if (!tasks.isEmpty()) {
-            tasks.closing();
+        if (!registry.isEmpty()) {
+            registry.closing();
             closing = true;
             try {
-                PendingTasksAtClose.end(this, threads, tasks.snapshot(), ready, remote, this::runOne);
+                PendingTasksAtClose.end(this, threads, registry.snapshot(), ready, remote, this::runOne);
             } finally {
                 closing = false;
             }
@@ -572,11 +451,6 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
     }
 
     @Override
-    public int openTransports() {
-        return stats.sample().transports();
-    }
-
-    @Override
     public long iterationCount() {
         return iterations;
     }
@@ -586,24 +460,9 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         this.iterationHook = hook;
     }
 
-    /** The debug reports owed by this loop's unfinished futures, coroutines and resources. Any thread. */
-    public OwedReports owedReports() {
-        return owedReports;
-    }
-
     @Override
     public boolean anyTimer(Predicate<? super TimerHandle> which) {
         return timers.any(which);
-    }
-
-    @Override
-    public void keepOwedReports() {
-        owedReports.keep();
-    }
-
-    @Override
-    public List<ExceptionContext> takeOwedReports() {
-        return owedReports.take();
     }
 
     @Override
@@ -611,93 +470,9 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
         return !ready.isEmpty() || !remote.isEmpty();
     }
 
-    /** What a monitor reads of this loop from its own thread (id, counters, who holds it). Any thread. */
-    public LoopProbe probe() {
-        return probe;
-    }
-
     /** The loop's selector, for the I/O support that registers channels on it. */
     public Selector selector() {
         return selector;
-    }
-
-    // ------------------------------------------------------------------ executors: see LoopExecutors
-
-    @Override
-    public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
-        return executors.runInExecutor(executor, fn);
-    }
-
-    @Override
-    public int executorJobsInFlight() {
-        return executors.jobsInFlight();
-    }
-
-    @Override
-    public void setDefaultExecutor(ExecutorService executor) {
-        executors.setDefaultExecutor(executor);
-    }
-
-    @Override
-    public Future<Void> shutdownDefaultExecutor(double timeoutSeconds) {
-        return executors.shutdownDefaultExecutor(timeoutSeconds);
-    }
-
-    // ------------------------------------------------------------------ errors: see ExceptionReporter
-
-    @Override
-    public void setExceptionHandler(ExceptionHandler handler) {
-        errors.setHandler(handler);
-    }
-
-    @Override
-    public ExceptionHandler exceptionHandler() {
-        return errors.handler();
-    }
-
-    @Override
-    public void callExceptionHandler(ExceptionContext context) {
-        errors.report(context);
-    }
-
-    @Override
-    public void defaultExceptionHandler(ExceptionContext context) {
-        errors.reportByDefault(context);
-    }
-
-    // ------------------------------------------------------------------ debug mode
-
-    @Override
-    public boolean isDebug() {
-        return debug.on;
-    }
-
-    @Override
-    public void setDebug(boolean enabled) {
-        debug.set(enabled);
-    }
-
-    /**
-     * Debug mode's level: {@code true} records where every callback and future was created (as
-     * {@code -Daio4j.debug=paranoid}), {@code false} a sample (the default level; see {@link Debug}).
-     */
-    public void setDebugParanoid(boolean all) {
-        debug.setParanoid(all);
-    }
-
-    @Override
-    public double slowCallbackDuration() {
-        return debug.slowCallbackDuration();
-    }
-
-    @Override
-    public void setSlowCallbackDuration(double seconds) {
-        debug.setSlowCallbackDuration(seconds);
-    }
-
-    @Override
-    public CreationSite creationSite(boolean always) {
-        return debug.on ? debug.creationSite(always) : null;
     }
 
     @Override
@@ -711,19 +486,13 @@ public class SelectorEventLoop implements LoopCore, LoopEngine {
                 + " mode=" + (isNativeMode() ? "native" : "compat") + ">";
     }
 
-    private static void logModeOnce(boolean nativeMode) {
-        if (!MODE_LOGGED.compareAndSet(false, true)) {
-            return;
-        }
-        if (nativeMode) {
-            LOG.log(System.Logger.Level.INFO, "aio4j native mode: tasks are virtual threads scheduled by their event loop");
-        } else {
-            String why = VirtualThreads.unavailableReason();
-            LOG.log(System.Logger.Level.INFO, "aio4j compatibility mode: tasks take strict turns with the loop (about 5 us a "
-                    + "switch, and a JDK blocking call in a task blocks the loop)"
-                    + (why != null ? " because " + why : "")
-                    + ". For native mode run java with --add-opens java.base/java.lang=ALL-UNNAMED"
-                    + " (on the module path: --add-opens java.base/java.lang=io.aio4j)");
+    /**
+     * Says once per JVM which mode tasks run in (the text is {@link LoopThreads#modeAnnouncement}).
+     * The log record's source is this method: tests of a child JVM's output filter it by that name.
+     */
+    private static void logModeOnce(LoopThreads threads) {
+        if (MODE_LOGGED.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.INFO, threads.modeAnnouncement());
         }
     }
 }

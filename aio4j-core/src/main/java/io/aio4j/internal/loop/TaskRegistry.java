@@ -35,14 +35,14 @@ final class TaskRegistry {
         }
     }
 
-    private final SelectorEventLoop loop;
+    private final LoopServices loop;
     private final Node head = new Node(null);
     private Node tail = head;
     private volatile int size;
     /** Debug mode: the garbage-collection watch of each pending task, run once it finishes. */
     private final Map<Task<?>, Runnable> pendingTrackers = new IdentityHashMap<>();
 
-    TaskRegistry(SelectorEventLoop loop) {
+    TaskRegistry(LoopServices loop) {
         this.loop = loop;
     }
 
