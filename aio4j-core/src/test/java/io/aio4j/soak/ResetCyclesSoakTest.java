@@ -9,6 +9,7 @@ import io.aio4j.Future;
 import io.aio4j.Task;
 import io.aio4j.net.AioIOException;
 import io.aio4j.net.Connection;
+import io.aio4j.net.ConnectionResetException;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;
 import io.aio4j.net.ServerOptions;
@@ -83,7 +84,17 @@ class ResetCyclesSoakTest {
     }
 
     static void cycle(EventLoop loop, int port, int i) {
-        Connection<Client> c = Aio.await(loop.createConnection(() -> new Client(loop), "127.0.0.1", port));
+        Connection<Client> c;
+        try {
+            c = Aio.await(loop.createConnection(() -> new Client(loop), "127.0.0.1", port));
+        } catch (ConnectionResetException e) {
+            // The server resets one connection in three as it accepts it. The kernel completes the
+            // handshake before the accept, so when the loop runs the accept (and the reset) before
+            // the connect's completion in the same iteration, the connect itself fails with a typed
+            // reset, as asyncio's sock_connect does ("Connect call failed …": ConnectionResetError).
+            assertTrue(e.getMessage().startsWith("Connect call failed"), e::toString);
+            return;
+        }
         int local = ((InetSocketAddress) c.transport().extraInfo("sockname")).getPort();
         switch (local % 3) {
             case 0 -> reset(c.transport());
