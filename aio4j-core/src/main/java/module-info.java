@@ -22,6 +22,8 @@ module io.aio4j {
     exports io.aio4j.internal.loop.spi to io.aio4j.test;
     // internal: the one Duration conversion, for @AioTest's timeout and the monitor's options.
     exports io.aio4j.internal.time to io.aio4j.test, io.aio4j.monitor;
+    // internal: write flow control and safe protocol calls, shared with aio4j-test's in-memory TestTransport.
+    exports io.aio4j.internal.net to io.aio4j.test;
 
     // internal, for the live monitor: per-loop counters, read-only views, the terminated-task
     // history and the ServiceLoader hook behind -Daio4j.monitor.

@@ -4,6 +4,8 @@ import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.internal.debug.OwedReports;
 import io.aio4j.internal.debug.ResourceWarnings;
+import io.aio4j.internal.net.FlowControl;
+import io.aio4j.internal.net.ProtocolCalls;
 import io.aio4j.net.BufferedProtocol;
 import io.aio4j.net.ConnectionResetException;
 import io.aio4j.net.Protocol;
@@ -46,7 +48,6 @@ import java.util.Objects;
  */
 public final class TestTransport implements Transport {
     private static final int MAX_CHUNK = 256 * 1024;
-    private static final int WARN_AFTER_WRITES = 5;
     private static final System.Logger LOG = System.getLogger("aio4j");
 
     private final EventLoop loop;
@@ -59,8 +60,8 @@ public final class TestTransport implements Transport {
     /** Bytes written and not yet received by the peer. */
     private final ArrayDeque<ByteBuffer> buffer = new ArrayDeque<>();
     private int bufferSize;
-    private int high = 64 * 1024;
-    private int low = 16 * 1024;
+    private int high = FlowControl.DEFAULT_HIGH;
+    private int low = FlowControl.DEFAULT_LOW;
     private boolean protocolPaused;
     private boolean readingPaused;
     private boolean closing;
@@ -126,9 +127,7 @@ public final class TestTransport implements Transport {
             return;
         }
         if (closing || lost) {
-            if (++writesAfterClose >= WARN_AFTER_WRITES) {
-                LOG.log(System.Logger.Level.WARNING, "socket.send() raised exception.");
-            }
+            writesAfterClose = FlowControl.writeAfterClose(writesAfterClose);
             return;
         }
         ByteBuffer copy = ByteBuffer.allocate(data.remaining());
@@ -156,9 +155,7 @@ public final class TestTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
+        FlowControl.checkLimits(high, low);
         this.high = high;
         this.low = low;
         maybePauseProtocol();
@@ -172,22 +169,14 @@ public final class TestTransport implements Transport {
     private void maybePauseProtocol() {
         if (bufferSize > high && !protocolPaused) {
             protocolPaused = true;
-            callSafely("protocol.pauseWriting() failed", protocol::pauseWriting);
+            ProtocolCalls.callSafely(loop, "protocol.pauseWriting() failed", this, protocol, protocol::pauseWriting);
         }
     }
 
     private void maybeResumeProtocol() {
         if (protocolPaused && bufferSize <= low) {
             protocolPaused = false;
-            callSafely("protocol.resumeWriting() failed", protocol::resumeWriting);
-        }
-    }
-
-    private void callSafely(String failure, Runnable call) {
-        try {
-            call.run();
-        } catch (Throwable t) {
-            loop.callExceptionHandler(ExceptionContext.forTransport(failure, t, this, protocol));
+            ProtocolCalls.callSafely(loop, "protocol.resumeWriting() failed", this, protocol, protocol::resumeWriting);
         }
     }
 

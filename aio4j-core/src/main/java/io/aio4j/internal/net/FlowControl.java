@@ -1,9 +1,12 @@
 package io.aio4j.internal.net;
 
-/** asyncio's write flow control shared by the transports: default water marks and checks (the protocol calls: {@link ProtocolCalls}). */
-final class FlowControl {
-    static final int DEFAULT_HIGH = 64 * 1024;
-    static final int DEFAULT_LOW = 16 * 1024;
+/**
+ * asyncio's write flow control shared by the transports (and aio4j-test's in-memory
+ * {@code TestTransport}): default water marks and checks (the protocol calls: {@link ProtocolCalls}).
+ */
+public final class FlowControl {
+    public static final int DEFAULT_HIGH = 64 * 1024;
+    public static final int DEFAULT_LOW = 16 * 1024;
     private static final int WARN_AFTER_WRITES = 5;
     private static final System.Logger LOG = System.getLogger("aio4j");
 
@@ -15,7 +18,7 @@ final class FlowControl {
      * as asyncio does, from the fifth on: such writes are a bug in the caller, never an error
      * thrown at it later. Returns the new count.
      */
-    static int writeAfterClose(int count) {
+    public static int writeAfterClose(int count) {
         int n = count + 1;
         if (n >= WARN_AFTER_WRITES) {
             LOG.log(System.Logger.Level.WARNING, "socket.send() raised exception.");
@@ -23,7 +26,8 @@ final class FlowControl {
         return n;
     }
 
-    static void checkLimits(int high, int low) {
+    /** {@code setWriteBufferLimits}' check: {@code high >= low >= 0}, else {@link IllegalArgumentException}. */
+    public static void checkLimits(int high, int low) {
         if (!(high >= low && low >= 0)) {
             throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
         }
