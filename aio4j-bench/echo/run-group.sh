@@ -47,17 +47,8 @@ server_cmd() { # kind loops port
   esac
 }
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-TCK=$(getconf CLK_TCK)
-
-wait_port() { # port pid
-  for _ in $(seq 1 200); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-    kill -0 "$2" 2>/dev/null || { say "server died"; return 1; }
-    sleep 0.05
-  done
-  say "server did not listen on $1"; return 1
-}
+# cpu_ticks, TCK, wait_port
+source "$here/common.sh"
 
 pid=""
 trap '[[ -n "$pid" ]] && kill "$pid" 2>/dev/null; true' EXIT
