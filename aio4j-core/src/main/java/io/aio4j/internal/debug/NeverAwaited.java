@@ -3,7 +3,6 @@ package io.aio4j.internal.debug;
 import io.aio4j.ExceptionContext;
 import io.aio4j.internal.loop.CreationSite;
 import io.aio4j.internal.loop.Debug;
-import java.lang.ref.Cleaner;
 
 /**
  * "coroutine '<name>' was never awaited": a WARNING when a coroutine made in debug mode is
@@ -23,36 +22,17 @@ public final class NeverAwaited {
         if (!debug) {
             return null;
         }
-        State state = new State(name, Debug.creationSite(), ledger);
-        Cleaner.Cleanable cleanable = Reports.CLEANER.register(coroutine, state);
-        if (ledger != null) {
-            ledger.add(state);
-        }
-        return () -> {
-            state.finish();
-            cleanable.clean();
-        };
+        return new State(name, Debug.creationSite(), ledger).watch(coroutine);
     }
 
-    private static final class State implements Runnable, OwedReports.Owed {
+    private static final class State extends OwedReports.Owed {
         private final String name;
         private final CreationSite source;
-        private final OwedReports ledger;
-        private boolean done;
 
         State(String name, CreationSite source, OwedReports ledger) {
+            super(ledger);
             this.name = name;
             this.source = source;
-            this.ledger = ledger;
-        }
-
-        synchronized boolean finish() {
-            boolean first = !done;
-            done = true;
-            if (ledger != null) {
-                ledger.remove(this);
-            }
-            return first;
         }
 
         private String text() {
@@ -61,15 +41,13 @@ public final class NeverAwaited {
         }
 
         @Override
-        public ExceptionContext settle() {
-            return finish() ? ExceptionContext.of(text(), null) : null;
+        ExceptionContext report() {
+            return ExceptionContext.of(text(), null);
         }
 
         @Override
-        public void run() {
-            if (finish()) {
-                Reports.LOG.log(System.Logger.Level.WARNING, text());
-            }
+        void reportCollected() {
+            Reports.LOG.log(System.Logger.Level.WARNING, text());
         }
     }
 }

@@ -4,7 +4,6 @@ import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
 import io.aio4j.Task;
-import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 
 /**
@@ -24,60 +23,38 @@ public final class NeverRetrieved {
      * retrieved (it cancels the report).
      */
     public static Runnable track(EventLoop loop, OwedReports ledger, Future<?> future, Throwable error) {
-        State state = new State(new WeakReference<>(loop), ledger, future instanceof Task<?> ? "Task" : "Future",
-                future.toString(), error, future.sourceTraceback());
-        Cleaner.Cleanable cleanable = Reports.CLEANER.register(future, state);
-        ledger.add(state);
-        return () -> {
-            state.finish();
-            cleanable.clean();
-        };
+        return new State(new WeakReference<>(loop), ledger, future instanceof Task<?> ? "Task" : "Future",
+                future.toString(), error, future.sourceTraceback()).watch(future);
     }
 
     /** What the report needs; it must not reference the future. */
-    private static final class State implements Runnable, OwedReports.Owed {
+    private static final class State extends OwedReports.Owed {
         private final WeakReference<EventLoop> loop;
-        private final OwedReports ledger;
         private final String kind;
         private final String description;
         private final Throwable exception;
         private final StackTraceElement[] source;
-        private boolean done;
 
         State(WeakReference<EventLoop> loop, OwedReports ledger, String kind, String description,
                 Throwable exception, StackTraceElement[] source) {
+            super(ledger);
             this.loop = loop;
-            this.ledger = ledger;
             this.kind = kind;
             this.description = description;
             this.exception = exception;
             this.source = source;
         }
 
-        /** Whether this call finished the watch (the exception was retrieved, or the report is made now). */
-        synchronized boolean finish() {
-            boolean first = !done;
-            done = true;
-            ledger.remove(this);
-            return first;
-        }
-
-        private ExceptionContext context() {
+        @Override
+        ExceptionContext report() {
             // asyncio names the object "future" for tasks too.
             return ExceptionContext.of(kind + " exception was never retrieved\nfuture: " + description, exception)
                     .withSourceTraceback(source);
         }
 
         @Override
-        public ExceptionContext settle() {
-            return finish() ? context() : null;
-        }
-
-        @Override
-        public void run() {
-            if (finish()) {
-                Reports.report(loop, context());
-            }
+        void reportCollected() {
+            Reports.report(loop, report());
         }
     }
 }

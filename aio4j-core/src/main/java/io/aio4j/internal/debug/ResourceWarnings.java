@@ -1,7 +1,6 @@
 package io.aio4j.internal.debug;
 
 import io.aio4j.ExceptionContext;
-import java.lang.ref.Cleaner;
 import java.util.Objects;
 
 /**
@@ -37,50 +36,31 @@ public final class ResourceWarnings {
     public static Tracker register(Object owner, String message, StackTraceElement[] creationSite, OwedReports ledger) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(message, "message");
-        State state = new State(message, creationSite, ledger);
-        Tracker tracker = new Tracker(state, Reports.CLEANER.register(owner, state));
-        if (ledger != null) {
-            ledger.add(state);
-        }
-        return tracker;
+        return new Tracker(new State(message, creationSite, ledger).watch(owner));
     }
 
     /** The handle of one watched resource: close it when the resource is closed. */
     public static final class Tracker {
-        private final State state;
-        private final Cleaner.Cleanable cleanable;
+        private final Runnable finish;
 
-        private Tracker(State state, Cleaner.Cleanable cleanable) {
-            this.state = state;
-            this.cleanable = cleanable;
+        private Tracker(Runnable finish) {
+            this.finish = finish;
         }
 
         /** The resource was closed: no warning, and the cleaner forgets it. Idempotent, any thread. */
         public void close() {
-            state.finish();
-            cleanable.clean();
+            finish.run();
         }
     }
 
-    private static final class State implements Runnable, OwedReports.Owed {
+    private static final class State extends OwedReports.Owed {
         private final String message;
         private final StackTraceElement[] source;
-        private final OwedReports ledger;
-        private boolean done;
 
         State(String message, StackTraceElement[] source, OwedReports ledger) {
+            super(ledger);
             this.message = message;
             this.source = source;
-            this.ledger = ledger;
-        }
-
-        synchronized boolean finish() {
-            boolean first = !done;
-            done = true;
-            if (ledger != null) {
-                ledger.remove(this);
-            }
-            return first;
         }
 
         private String text() {
@@ -89,15 +69,13 @@ public final class ResourceWarnings {
         }
 
         @Override
-        public ExceptionContext settle() {
-            return finish() ? ExceptionContext.of(text(), null) : null;
+        ExceptionContext report() {
+            return ExceptionContext.of(text(), null);
         }
 
         @Override
-        public void run() {
-            if (finish()) {
-                Reports.LOG.log(System.Logger.Level.WARNING, text());
-            }
+        void reportCollected() {
+            Reports.LOG.log(System.Logger.Level.WARNING, text());
         }
     }
 }
