@@ -97,9 +97,20 @@ public final class LineClient implements AutoCloseable {
                 String received = line;
                 onLoop.execute(() -> lineReceived(received));
             }
-            onLoop.execute(() -> connectionLost(new IOException("connection closed by the server")));
+            lost(onLoop, new IOException("connection closed by the server"));
         } catch (IOException e) {
-            onLoop.execute(() -> connectionLost(e));
+            lost(onLoop, e);
+        }
+    }
+
+    /**
+     * Reader thread: tells the loop the connection is lost, unless {@link #close} closed the socket
+     * (the loop knows, and may be gone already: a Netty event loop or an executor shut down after
+     * closing the client rejects new work).
+     */
+    private void lost(Executor onLoop, IOException error) {
+        if (!socket.isClosed()) {
+            onLoop.execute(() -> connectionLost(error));
         }
     }
 
