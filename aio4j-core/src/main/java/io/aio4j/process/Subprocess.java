@@ -5,6 +5,7 @@ import io.aio4j.EventLoop;
 import io.aio4j.Future;
 import io.aio4j.ReturnWhen;
 import io.aio4j.Task;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.process.RealSubprocessTransport;
 import io.aio4j.internal.time.Durations;
 import io.aio4j.net.BrokenPipeException;
@@ -35,7 +36,7 @@ import java.util.Objects;
  * {@code try (Subprocess p = Subprocess.exec(…)) { … }} never leaves a child behind.
  */
 public final class Subprocess implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private final EventLoop loop;
     private final SubprocessTransport transport;

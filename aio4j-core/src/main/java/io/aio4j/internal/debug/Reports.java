@@ -2,13 +2,14 @@ package io.aio4j.internal.debug;
 
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.loop.ExceptionReport;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 
 /** The cleaner shared by debug mode's after-collection reports, and where those reports go. */
 final class Reports {
-    static final System.Logger LOG = System.getLogger("aio4j");
+    static final System.Logger LOG = AioLogger.LOG;
     static final Cleaner CLEANER = Cleaner.create(r -> {
         Thread t = new Thread(r, "aio4j-cleaner");
         t.setDaemon(true);

@@ -6,6 +6,7 @@ import io.aio4j.CancelledException;
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Task;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.loop.LoopCore;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.internal.net.GroupServer;
@@ -88,7 +89,7 @@ final class GroupLoop {
             } while (!drained);
             loop.runUntilComplete(loop.shutdownDefaultExecutor(executorTimeout));
         } catch (RuntimeException | Error e) {
-            System.getLogger("aio4j").log(System.Logger.Level.ERROR, "loop thread " + thread.getName() + " failed", e);
+            AioLogger.LOG.log(System.Logger.Level.ERROR, "loop thread " + thread.getName() + " failed", e);
         } finally {
             try {
                 loop.close();

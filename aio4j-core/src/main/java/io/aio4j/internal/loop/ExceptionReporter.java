@@ -12,7 +12,7 @@ import io.aio4j.Handle;
  * that throws is itself reported, and never stops the loop.
  */
 final class ExceptionReporter {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private final EventLoop owner;
     private ExceptionHandler handler;

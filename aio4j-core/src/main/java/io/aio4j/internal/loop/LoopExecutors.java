@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * the future completes on the loop thread, on a later iteration, even with a synchronous executor.
  */
 final class LoopExecutors {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private final LoopServices loop;
     private ExecutorService defaultExecutor;

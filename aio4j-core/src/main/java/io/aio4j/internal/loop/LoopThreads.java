@@ -21,6 +21,8 @@ final class LoopThreads {
     private final Executor scheduler;
     /** Native mode: finds tasks that would block this loop by awaiting while pinned to its thread. */
     private final PinnedAwaits.Watch pinWatch;
+    /** Native mode: calls of the loop's thread that may block on a lock its tasks hold (logging); else null. */
+    private final BlockingCalls blockingCalls;
     /** The thread running the loop; null when it is not running. */
     private volatile Thread loopThread;
     /** Compatibility mode: the task thread holding the turn, if any. */
@@ -38,6 +40,7 @@ final class LoopThreads {
         this.nativeMode = nativeAskedFor && VirtualThreads.nativeAvailable();
         this.scheduler = scheduler;
         this.pinWatch = nativeMode ? PinnedAwaits.newWatch() : null;
+        this.blockingCalls = nativeMode ? new BlockingCalls(scheduler) : null;
     }
 
     /** Whether tasks run on loop-scheduled virtual threads. */
@@ -83,6 +86,20 @@ final class LoopThreads {
         }
         if (pinWatch != null) {
             pinWatch.start(me);
+            blockingCalls.loopStarted();
+        }
+    }
+
+    /**
+     * Makes {@code call}, which may block on a lock the loop's tasks use (a log handler's): on a
+     * native loop's own thread, on a virtual thread of the loop so that it never blocks the
+     * loop's thread (see {@link BlockingCalls}); anywhere else, directly.
+     */
+    void callMayBlock(Runnable call) {
+        if (blockingCalls != null && Thread.currentThread() == loopThread) {
+            blockingCalls.run(call);
+        } else {
+            call.run();
         }
     }
 
@@ -111,6 +128,7 @@ final class LoopThreads {
         }
         if (pinWatch != null) {
             pinWatch.stop();
+            blockingCalls.loopStopped();
         }
     }
 

@@ -74,7 +74,7 @@ public class SelectorEventLoop extends LoopServices {
      *
      * The other collaborators, and which class does what, are in docs/architecture.md ("The loop").
      */
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
     private static final double CLOCK_RESOLUTION = 1e-9;
     private static final double MAX_SELECT_TIMEOUT = 24 * 3600;
     /**

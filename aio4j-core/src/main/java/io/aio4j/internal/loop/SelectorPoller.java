@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * (asyncio's "poll … took …": INFO from 1 s, DEBUG from {@code slowCallbackDuration}, else TRACE).
  */
 final class SelectorPoller implements Poller {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private final SelectorEventLoop loop;
     private final Selector selector;

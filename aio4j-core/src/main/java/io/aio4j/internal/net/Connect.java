@@ -3,6 +3,7 @@ package io.aio4j.internal.net;
 import io.aio4j.Aio;
 import io.aio4j.CancelledException;
 import io.aio4j.Future;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.loop.FutureAccess;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.AioIOException;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
 
 /** asyncio's client side: {@code create_connection}, {@code create_unix_connection}, {@code connect_accepted_socket}, {@code start_tls}. */
 public final class Connect {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private Connect() {
     }

@@ -1,5 +1,6 @@
 package io.aio4j.internal.net;
 
+import io.aio4j.internal.loop.AioLogger;
 /**
  * asyncio's write flow control shared by the transports (and aio4j-test's in-memory
  * {@code TestTransport}): default water marks and checks (the protocol calls: {@link ProtocolCalls}).
@@ -8,7 +9,7 @@ public final class FlowControl {
     public static final int DEFAULT_HIGH = 64 * 1024;
     public static final int DEFAULT_LOW = 16 * 1024;
     private static final int WARN_AFTER_WRITES = 5;
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private FlowControl() {
     }

@@ -2,6 +2,7 @@ package io.aio4j.internal.net;
 
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.net.Protocol;
 
 /**
@@ -11,7 +12,7 @@ import io.aio4j.net.Protocol;
  * on. (Errors that end the connection are each transport's {@code fatalError}.)
  */
 public final class ProtocolCalls {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private ProtocolCalls() {
     }

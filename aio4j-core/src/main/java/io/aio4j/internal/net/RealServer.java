@@ -4,6 +4,7 @@ import io.aio4j.Aio;
 import io.aio4j.CancelledException;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * a protocol factory (with TLS when the options say so), and the set of those connections.
  */
 public final class RealServer implements Server {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private final SelectorEventLoop loop;
     private final List<ServerSocketChannel> channels;

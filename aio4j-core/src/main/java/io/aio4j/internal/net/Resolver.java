@@ -1,6 +1,7 @@
 package io.aio4j.internal.net;
 
 import io.aio4j.Future;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,7 +12,7 @@ import java.util.Locale;
 
 /** asyncio's {@code getaddrinfo}: name resolution in the loop's default executor, timed in debug mode. */
 public final class Resolver {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private Resolver() {
     }

@@ -3,6 +3,7 @@ package io.aio4j.internal.net;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
 import io.aio4j.internal.debug.ResourceWarnings;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.loop.Debug;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.internal.stats.LoopStats;
@@ -39,7 +40,7 @@ public final class SocketTransport implements Transport {
      * asyncio warns from the fifth on. connectionLost is always called from a fresh
      * callback, never from inside the caller's write()/close().
      */
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
     private static final int MAX_READ = 256 * 1024;
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));

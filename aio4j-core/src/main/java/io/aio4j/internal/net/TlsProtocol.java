@@ -3,6 +3,7 @@ package io.aio4j.internal.net;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
 import io.aio4j.TimerHandle;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.ConnectionAbortedException;
 import io.aio4j.net.ConnectionResetException;
@@ -40,7 +41,7 @@ public final class TlsProtocol implements Protocol {
      * wait for the peer's (or EOF) before closing the socket, at most shutdownTimeout seconds.
      * A handshake failure sends the engine's alert before closing, so the peer learns why.
      */
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private enum State { DO_HANDSHAKE, WRAPPED, SHUTDOWN, UNWRAPPED, DONE }

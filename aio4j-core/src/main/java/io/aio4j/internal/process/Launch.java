@@ -1,5 +1,6 @@
 package io.aio4j.internal.process;
 
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.net.IoErrors;
 import io.aio4j.process.ProcessOptions;
 import io.aio4j.process.Redirect;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /** Starts a child with {@link ProcessBuilder} from aio4j's options, logging as asyncio does in debug mode. */
 final class Launch {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
     private static final File DEV_NULL = new File("/dev/null");
 
     private Launch() {

@@ -2,6 +2,7 @@ package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.net.IoErrors;
 import io.aio4j.internal.net.ProtocolCalls;
@@ -29,7 +30,7 @@ public final class ReadPipeTransport implements Transport {
      */
     private static final int CHUNK = 64 * 1024;
     private static final int CREDITS = 4;
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private final EventLoop loop;
     private final InputStream in;

@@ -4,6 +4,7 @@ import io.aio4j.EventLoop;
 import io.aio4j.Future;
 import io.aio4j.internal.debug.OwedReports;
 import io.aio4j.internal.debug.ResourceWarnings;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.loop.Debug;
 import io.aio4j.internal.loop.FutureAccess;
 import io.aio4j.internal.loop.Handoff;
@@ -32,7 +33,7 @@ public final class RealSubprocessTransport implements SubprocessTransport {
      * and connectionLost once the child has exited AND every pipe is closed; waitFor() waiters
      * are woken then, so a waiter sees all the output.
      */
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private final EventLoop loop;
     private final Process process;

@@ -1,6 +1,7 @@
 package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
+import io.aio4j.internal.loop.AioLogger;
 import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.net.ProtocolCalls;
 import io.aio4j.net.BrokenPipeException;
@@ -26,7 +27,7 @@ public final class WritePipeTransport implements Transport {
     private static final Object EOF = new Object();
     private static final Object ABORT = new Object();
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private final EventLoop loop;
     private final OutputStream out;

@@ -1,5 +1,6 @@
 package io.aio4j.internal.stats;
 
+import io.aio4j.internal.loop.AioLogger;
 import java.util.Iterator;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -15,7 +16,7 @@ public final class MonitorAutostart {
     /** The system property: {@code host:port} to serve the monitor at. */
     public static final String PROPERTY = "aio4j.monitor";
     private static final AtomicBoolean CHECKED = new AtomicBoolean();
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private MonitorAutostart() {
     }
