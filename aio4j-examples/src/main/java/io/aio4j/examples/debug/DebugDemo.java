@@ -42,8 +42,8 @@ public final class DebugDemo {
         LOG.log(System.Logger.Level.INFO, "outer completed");
     }
 
-    /** Runs the program; the loop is deliberately left unclosed, as in the original. */
-    static void run(boolean verbose, boolean blockingSleep) {
+    /** Runs the program and returns its loop, deliberately left unclosed, as in the original. */
+    static EventLoop run(boolean verbose, boolean blockingSleep) {
         EventLoop eventLoop = Aio.newEventLoop();
         if (verbose) {
             LOG.log(System.Logger.Level.INFO, "enabling debugging");
@@ -53,6 +53,7 @@ public final class DebugDemo {
         }
         LOG.log(System.Logger.Level.INFO, "entering event loop");
         eventLoop.runUntilComplete(Aio.async(() -> outer(blockingSleep)));
+        return eventLoop;
     }
 
     public static void main(String[] args) {
