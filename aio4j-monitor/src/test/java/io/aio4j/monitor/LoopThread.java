@@ -4,6 +4,7 @@ import io.aio4j.Aio;
 import io.aio4j.AsyncCallable;
 import io.aio4j.EventLoop;
 import io.aio4j.Task;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** A loop running on a platform thread of its own, for tests that look at it from outside. */
@@ -16,9 +17,20 @@ final class LoopThread implements AutoCloseable {
         this.thread = thread;
     }
 
+    /** Starts a loop on a new thread named {@code name}, and returns once that thread runs it (10 s at most). */
     static LoopThread start(String name) {
         EventLoop loop = Aio.newEventLoop();
+        CountDownLatch running = new CountDownLatch(1);
+        loop.callSoonThreadsafe(running::countDown);
         Thread t = Thread.ofPlatform().daemon().name(name).start(loop::runForever);
+        try {
+            if (!running.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the loop of thread " + name + " did not start running within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while starting " + name, e);
+        }
         return new LoopThread(loop, t);
     }
 
