@@ -35,6 +35,9 @@ module io.aio4j {
     // to aio4j-test (the in-memory TestTransport owes "unclosed transport" as a socket does).
     exports io.aio4j.internal.debug to jdk.jfr, io.aio4j.test;
 
+    // Logging that never blocks a native loop's thread, for the other modules' loggers.
+    exports io.aio4j.internal.log to io.aio4j.test, io.aio4j.monitor, io.aio4j.txaio;
+
     // optional: Flight Recorder events are emitted only when jdk.jfr is present.
     requires static jdk.jfr;
 }

@@ -5,7 +5,7 @@ import io.aio4j.EventLoop;
 import io.aio4j.Future;
 import io.aio4j.ReturnWhen;
 import io.aio4j.Task;
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.process.RealSubprocessTransport;
 import io.aio4j.internal.time.Durations;
 import io.aio4j.net.BrokenPipeException;

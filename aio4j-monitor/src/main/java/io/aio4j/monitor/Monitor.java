@@ -1,5 +1,6 @@
 package io.aio4j.monitor;
 
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.time.Durations;
 import io.aio4j.monitor.internal.Server;
 import io.aio4j.monitor.internal.Settings;
@@ -31,7 +32,7 @@ import java.util.Objects;
  * {@link #uri()} carries. See the module's README for the API and the metrics.
  */
 public final class Monitor implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
     private static final String TOKEN = newToken();
 
     private final Server server;

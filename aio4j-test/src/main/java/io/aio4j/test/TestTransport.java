@@ -4,6 +4,7 @@ import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.internal.debug.OwedReports;
 import io.aio4j.internal.debug.ResourceWarnings;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.net.FlowControl;
 import io.aio4j.internal.net.ProtocolCalls;
 import io.aio4j.net.BufferedProtocol;
@@ -48,7 +49,7 @@ import java.util.Objects;
  */
 public final class TestTransport implements Transport {
     private static final int MAX_CHUNK = 256 * 1024;
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     private final EventLoop loop;
     private final String name;

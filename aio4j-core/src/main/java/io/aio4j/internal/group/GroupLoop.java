@@ -6,7 +6,7 @@ import io.aio4j.CancelledException;
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Task;
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.loop.LoopCore;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.internal.net.GroupServer;

@@ -21,14 +21,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * exception handler, debug mode's slow-callback report) through the same handlers a task logs
  * through, so this happened: a test's loop hung in {@code StreamHandler.publish}.
  *
- * <p>The cure: {@link #run} makes the call on a new virtual thread scheduled by this loop and
+ * <p>The cure: {@link #execute} makes the call on a new virtual thread scheduled by this loop and
  * runs its first step at once, on the loop's thread, the way an eager task starts. A call that
  * does not block is over when {@code run} returns, as if made directly; one that blocks unmounts
  * its own thread instead of blocking the loop's, which goes on, and ends when the loop runs it
  * again. Continuations still queued when the loop stops go to the JDK's scheduler, so a call is
  * never left waiting for a next run of the loop.
  */
-final class BlockingCalls {
+final class BlockingCalls implements Executor {
     private final Executor loop;
     /** The calls not finished yet. */
     private final Set<Call> open = ConcurrentHashMap.newKeySet();
@@ -56,7 +56,8 @@ final class BlockingCalls {
      * Loop thread, while the loop runs: runs {@code call} on a virtual thread of the loop, at
      * once; returns when it is done, or blocked (it then ends on a later step).
      */
-    void run(Runnable call) {
+    @Override
+    public void execute(Runnable call) {
         Call c = new Call();
         Thread t = VirtualThreads.builder(c).name("aio4j-loop-call").unstarted(() -> {
             try {

@@ -1,7 +1,9 @@
 package io.aio4j.internal.loop;
 
+import io.aio4j.EventLoop;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.Executor;
 
 /**
  * What the current thread is to aio4j: the loop it runs (on a loop's own thread: the loop users
@@ -55,6 +57,20 @@ public final class Current {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Where the current thread makes a call that may block on a lock the running loop's tasks use
+     * (a log handler's): on a native loop's own thread, a virtual thread of that loop, so that the
+     * call never blocks the thread the tasks need (see {@code BlockingCalls}); null on any other
+     * thread (call directly).
+     */
+    public static Executor blockingCallsHere() {
+        if (!Thread.currentThread().isVirtual() && SLOT.get() instanceof EventLoop loop
+                && LoopCore.of(loop) instanceof LoopServices engine) {
+            return engine.threads.blockingCallsHere();
+        }
+        return null;
     }
 
     /** Marks the current thread as running {@code loopOrTask}. */

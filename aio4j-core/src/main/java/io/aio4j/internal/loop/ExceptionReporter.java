@@ -4,6 +4,7 @@ import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.ExceptionHandler;
 import io.aio4j.Handle;
+import io.aio4j.internal.log.AioLogger;
 
 /**
  * Where a loop's errors without a caller go (asyncio's {@code call_exception_handler}): the

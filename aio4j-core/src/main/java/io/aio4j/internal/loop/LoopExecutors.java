@@ -1,6 +1,7 @@
 package io.aio4j.internal.loop;
 
 import io.aio4j.Future;
+import io.aio4j.internal.log.AioLogger;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;

@@ -91,16 +91,12 @@ final class LoopThreads {
     }
 
     /**
-     * Makes {@code call}, which may block on a lock the loop's tasks use (a log handler's): on a
-     * native loop's own thread, on a virtual thread of the loop so that it never blocks the
-     * loop's thread (see {@link BlockingCalls}); anywhere else, directly.
+     * Where the current thread makes a call that may block on a lock the loop's tasks use (a log
+     * handler's): on a native loop's own thread, a virtual thread of the loop, so that the call
+     * never blocks the loop's thread (see {@link BlockingCalls}); null anywhere else (call directly).
      */
-    void callMayBlock(Runnable call) {
-        if (blockingCalls != null && Thread.currentThread() == loopThread) {
-            blockingCalls.run(call);
-        } else {
-            call.run();
-        }
+    Executor blockingCallsHere() {
+        return blockingCalls != null && Thread.currentThread() == loopThread ? blockingCalls : null;
     }
 
     /**

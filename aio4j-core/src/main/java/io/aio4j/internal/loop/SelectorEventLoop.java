@@ -8,6 +8,7 @@ import io.aio4j.Handle;
 import io.aio4j.TimerHandle;
 import io.aio4j.internal.debug.Jfr;
 import io.aio4j.internal.debug.TaskDumpSignal;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.loop.spi.LoopClock;
 import io.aio4j.internal.loop.spi.LoopEngine;
 import io.aio4j.internal.loop.spi.Poller;

@@ -1,5 +1,6 @@
 package io.aio4j.internal.loop;
 
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.loop.spi.Poller;
 import java.io.IOException;
 import java.io.UncheckedIOException;

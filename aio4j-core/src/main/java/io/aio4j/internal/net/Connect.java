@@ -3,7 +3,7 @@ package io.aio4j.internal.net;
 import io.aio4j.Aio;
 import io.aio4j.CancelledException;
 import io.aio4j.Future;
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.loop.FutureAccess;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.AioIOException;

@@ -1,6 +1,6 @@
 package io.aio4j.internal.net;
 
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 /**
  * asyncio's write flow control shared by the transports (and aio4j-test's in-memory
  * {@code TestTransport}): default water marks and checks (the protocol calls: {@link ProtocolCalls}).

@@ -2,7 +2,7 @@ package io.aio4j.internal.net;
 
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.net.Protocol;
 
 /**

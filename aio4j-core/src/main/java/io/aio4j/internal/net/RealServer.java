@@ -4,7 +4,7 @@ import io.aio4j.Aio;
 import io.aio4j.CancelledException;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Server;

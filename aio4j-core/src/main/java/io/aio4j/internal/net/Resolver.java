@@ -1,7 +1,7 @@
 package io.aio4j.internal.net;
 
 import io.aio4j.Future;
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -3,7 +3,7 @@ package io.aio4j.internal.net;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
 import io.aio4j.internal.debug.ResourceWarnings;
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.loop.Debug;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.internal.stats.LoopStats;

@@ -3,7 +3,7 @@ package io.aio4j.internal.net;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
 import io.aio4j.TimerHandle;
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.loop.SelectorEventLoop;
 import io.aio4j.net.ConnectionAbortedException;
 import io.aio4j.net.ConnectionResetException;

@@ -1,6 +1,6 @@
 package io.aio4j.internal.process;
 
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.net.IoErrors;
 import io.aio4j.process.ProcessOptions;
 import io.aio4j.process.Redirect;

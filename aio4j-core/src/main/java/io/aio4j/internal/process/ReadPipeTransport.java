@@ -2,7 +2,7 @@ package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.net.IoErrors;
 import io.aio4j.internal.net.ProtocolCalls;

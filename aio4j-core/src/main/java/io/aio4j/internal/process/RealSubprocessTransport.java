@@ -4,7 +4,7 @@ import io.aio4j.EventLoop;
 import io.aio4j.Future;
 import io.aio4j.internal.debug.OwedReports;
 import io.aio4j.internal.debug.ResourceWarnings;
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.loop.Debug;
 import io.aio4j.internal.loop.FutureAccess;
 import io.aio4j.internal.loop.Handoff;

@@ -1,7 +1,7 @@
 package io.aio4j.internal.process;
 
 import io.aio4j.EventLoop;
-import io.aio4j.internal.loop.AioLogger;
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.loop.Handoff;
 import io.aio4j.internal.net.ProtocolCalls;
 import io.aio4j.net.BrokenPipeException;

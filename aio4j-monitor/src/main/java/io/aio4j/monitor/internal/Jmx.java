@@ -1,5 +1,6 @@
 package io.aio4j.monitor.internal;
 
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.stats.TaskHistory;
 import java.lang.management.ManagementFactory;
 import java.util.Set;
@@ -15,7 +16,7 @@ import javax.management.ObjectName;
  * same loop is left alone. Sampler thread (and the closing thread).
  */
 final class Jmx {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
 
     /** Loops whose MBean this monitor registered. */
     private final Set<Long> ours = ConcurrentHashMap.newKeySet();

@@ -1,5 +1,6 @@
 package io.aio4j.monitor.internal;
 
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.internal.stats.LoopView;
 import io.aio4j.internal.stats.TaskHistory;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * their MBeans, and forgets finished tasks. It never waits for a loop.
  */
 final class Sampler implements Runnable {
-    private static final System.Logger LOG = System.getLogger("aio4j");
+    private static final System.Logger LOG = AioLogger.LOG;
     private static final long PURGE_EVERY = 5_000_000_000L;
 
     private final Settings settings;

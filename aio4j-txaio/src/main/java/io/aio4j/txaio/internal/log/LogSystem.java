@@ -1,5 +1,6 @@
 package io.aio4j.txaio.internal.log;
 
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.txaio.internal.Checks;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -103,10 +104,13 @@ public final class LogSystem {
         }
         // a formatted traceback ends with a line break of its own: one line break per record
         String line = TIMESTAMP.format(time.atZone(clock.getZone())) + " " + message.stripTrailing() + System.lineSeparator();
-        synchronized (stream) {
-            stream.print(line);
-            stream.flush();
-        }
+        // On an aio4j loop's thread, never blocked by a task holding the stream (see AioLogger).
+        AioLogger.write(() -> {
+            synchronized (stream) {
+                stream.print(line);
+                stream.flush();
+            }
+        });
     }
 
     private static Map<String, Object> record(String namespace, LogLevel recordLevel, String format, Object[] keyValues) {

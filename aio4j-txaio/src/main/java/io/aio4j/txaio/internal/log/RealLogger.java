@@ -1,5 +1,6 @@
 package io.aio4j.txaio.internal.log;
 
+import io.aio4j.internal.log.AioLogger;
 import io.aio4j.txaio.ILogger;
 
 /**
@@ -15,7 +16,8 @@ public final class RealLogger implements ILogger {
             throw new IllegalArgumentException("namespace is null or empty: " + namespace);
         }
         this.namespace = namespace;
-        this.systemLogger = System.getLogger(namespace);
+        // Never blocks an aio4j loop's thread on a handler one of its tasks holds (see AioLogger).
+        this.systemLogger = AioLogger.wrap(System.getLogger(namespace));
     }
 
     @Override
