@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Handler;
@@ -38,25 +39,15 @@ class LoopThreadLoggingTest {
     /** A handler whose lock a task takes and keeps while it waits, as one writing to a busy stream does. */
     private static final class Gate extends Handler {
         final CountDownLatch inside = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
+        /** A permit lets the holder go. */
+        final Semaphore release = new Semaphore(0);
         final List<String> written = new CopyOnWriteArrayList<>();
 
         @Override
         public synchronized void publish(LogRecord r) {
             if (HOLD.equals(r.getMessage())) {
                 inside.countDown();
-                boolean interrupted = false;
-                while (true) {
-                    try {
-                        release.await();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                release.acquireUninterruptibly();
             }
             written.add(r.getMessage());
         }
@@ -78,7 +69,7 @@ class LoopThreadLoggingTest {
 
     @AfterEach
     void restore() {
-        gate.release.countDown();
+        gate.release.release();
         aio4j.removeHandler(gate);
         aio4j.setUseParentHandlers(previousParents);
         aio4j.setLevel(previousLevel);
@@ -140,7 +131,7 @@ class LoopThreadLoggingTest {
             Thread.sleep(5);
         }
         boolean wentOnWhileHeld = wentOn.get();
-        gate.release.countDown();
+        gate.release.release();
         runner.join(TimeUnit.SECONDS.toMillis(10));
         assertFalse(runner.isAlive(), () -> "the loop's thread is stuck:\n" + Arrays.stream(runner.getStackTrace())
                 .map(f -> "  at " + f).collect(Collectors.joining("\n")));

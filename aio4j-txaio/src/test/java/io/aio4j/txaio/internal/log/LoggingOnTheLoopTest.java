@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Handler;
@@ -31,7 +32,8 @@ class LoggingOnTheLoopTest {
     private static final String NAMESPACE = "txaio.test.gate";
     private final Logger jul = Logger.getLogger(NAMESPACE);
     private final CountDownLatch inside = new CountDownLatch(1);
-    private final CountDownLatch release = new CountDownLatch(1);
+    /** A permit lets the task go. */
+    private final Semaphore release = new Semaphore(0);
     private final List<String> written = new CopyOnWriteArrayList<>();
     /** Keeps its lock while the task's record waits, as a handler writing to a busy stream does. */
     private final Handler gate = new Handler() {
@@ -39,7 +41,7 @@ class LoggingOnTheLoopTest {
         public synchronized void publish(LogRecord r) {
             if (r.getMessage().equals("held")) {
                 inside.countDown();
-                awaitRelease();
+                release.acquireUninterruptibly();
             }
             written.add(r.getMessage());
         }
@@ -62,25 +64,10 @@ class LoggingOnTheLoopTest {
 
     @AfterEach
     void restore() {
-        release.countDown();
+        release.release();
         jul.removeHandler(gate);
         jul.setUseParentHandlers(true);
         jul.setLevel(null);
-    }
-
-    private void awaitRelease() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                release.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test
@@ -114,7 +101,7 @@ class LoggingOnTheLoopTest {
             Thread.sleep(5);
         }
         boolean wentOnWhileHeld = wentOn.get();
-        release.countDown();
+        release.release();
         runner.join(TimeUnit.SECONDS.toMillis(10));
         assertFalse(runner.isAlive(), "the loop's thread is stuck in " + runner.getState());
         if (nativeMode) {
