@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * exception handler, debug mode's slow-callback report) through the same handlers a task logs
  * through, so this happened: a test's loop hung in {@code StreamHandler.publish}.
  *
- * <p>The cure: {@link #execute} makes the call on a new virtual thread scheduled by this loop and
- * runs its first step at once, on the loop's thread, the way an eager task starts. A call that
- * does not block is over when {@code run} returns, as if made directly; one that blocks unmounts
- * its own thread instead of blocking the loop's, which goes on, and ends when the loop runs it
- * again. Continuations still queued when the loop stops go to the JDK's scheduler, so a call is
- * never left waiting for a next run of the loop.
+ * <p>The cure: {@link #execute} makes the call on a new virtual thread scheduled by this loop
+ * and runs its first step at once, on the loop's thread, the way an eager task starts. A call
+ * that does not block is over when {@code execute} returns, as if made directly; one that blocks
+ * unmounts its own thread instead of blocking the loop's, which goes on, and ends when the loop
+ * runs it again. Continuations still queued when the loop stops go to the JDK's scheduler, so a
+ * call is never left waiting for a next run of the loop.
  */
 final class BlockingCalls implements Executor {
     private final Executor loop;
