@@ -32,7 +32,8 @@ public final class AioLogger implements System.Logger {
 
     /**
      * Makes {@code write}, a logging call that may block on a lock (a stream's, a handler's), so that
-     * it never blocks a native loop's thread, as this logger writes its records.
+     * it never blocks a native loop's thread, as this logger writes its records. Off that thread it
+     * runs right here: a backend that infers the caller skips this class's frames.
      */
     public static void write(Runnable write) {
         Executor offLoop = Current.blockingCallsHere();
@@ -56,25 +57,14 @@ public final class AioLogger implements System.Logger {
     @Override
     public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
         if (backend.isLoggable(level)) {
-            // Directly from this frame when it can: a backend that infers the caller skips a logger's frames.
-            Executor offLoop = Current.blockingCallsHere();
-            if (offLoop == null) {
-                backend.log(level, bundle, msg, thrown);
-            } else {
-                offLoop.execute(() -> backend.log(level, bundle, msg, thrown));
-            }
+            write(() -> backend.log(level, bundle, msg, thrown));
         }
     }
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
         if (backend.isLoggable(level)) {
-            Executor offLoop = Current.blockingCallsHere();
-            if (offLoop == null) {
-                backend.log(level, bundle, format, params);
-            } else {
-                offLoop.execute(() -> backend.log(level, bundle, format, params));
-            }
+            write(() -> backend.log(level, bundle, format, params));
         }
     }
 }
