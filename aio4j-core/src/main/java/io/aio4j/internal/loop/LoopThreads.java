@@ -136,8 +136,15 @@ final class LoopThreads {
      * wait for another thread.
      */
     void runHeld(Runnable work, Executor wakeUp) {
+        if (inLoopThread()) {
+            // The loop runs here, so it cannot start or stop meanwhile: no gate. A task must not wait
+            // for the gate, either: another thread may hold it, and a native task waiting there can
+            // only go on when the loop's thread runs it, which may be waiting for the gate as well.
+            work.run();
+            return;
+        }
         synchronized (gate) {
-            if (loopThread == null || inLoopThread()) {
+            if (loopThread == null) {
                 work.run();
                 return;
             }
