@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Native mode: calls the loop's own thread makes that may block on a lock one of its tasks holds
@@ -30,23 +31,21 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class BlockingCalls implements Executor {
     private final Executor loop;
+    private final BooleanSupplier running;
     /** The calls not finished yet. */
     private final Set<Call> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
 
-    /** Calls made while {@code loop} (the loop's {@code execute}) runs. */
-    BlockingCalls(Executor loop) {
+    /**
+     * Calls made on {@code loop} (the loop's {@code execute}) while {@code running} says it runs
+     * (a volatile read; it turns false before {@link #loopStopped}).
+     */
+    BlockingCalls(Executor loop, BooleanSupplier running) {
         this.loop = loop;
-    }
-
-    /** The loop starts running on the current thread. */
-    void loopStarted() {
-        running = true;
+        this.running = running;
     }
 
     /** The loop stopped: the continuations it did not run go to the JDK's scheduler. */
     void loopStopped() {
-        running = false;
         for (Call c : open) {
             c.runElsewhere();
         }
@@ -73,7 +72,7 @@ final class BlockingCalls implements Executor {
 
     /** The scheduler of one call's thread. */
     private final class Call implements Executor {
-        /** The first step, submitted by {@code start()} on the loop's thread, run by {@link #run}. */
+        /** The first step, submitted by {@code start()} on the loop's thread, run by {@link #runFirstStep}. */
         private Runnable first;
         private boolean started;
         /** A later step not run yet (one at most: a thread is submitted again only after it ran). */
@@ -87,7 +86,7 @@ final class BlockingCalls implements Executor {
                 return;
             }
             pending.set(step);
-            if (running) {
+            if (running.getAsBoolean()) {
                 loop.execute(this::runPending);
             } else {
                 runElsewhere();

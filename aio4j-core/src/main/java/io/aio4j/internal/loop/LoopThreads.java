@@ -40,7 +40,7 @@ final class LoopThreads {
         this.nativeMode = nativeAskedFor && VirtualThreads.nativeAvailable();
         this.scheduler = scheduler;
         this.pinWatch = nativeMode ? PinnedAwaits.newWatch() : null;
-        this.blockingCalls = nativeMode ? new BlockingCalls(scheduler) : null;
+        this.blockingCalls = nativeMode ? new BlockingCalls(scheduler, () -> loopThread != null) : null;
     }
 
     /** Whether tasks run on loop-scheduled virtual threads. */
@@ -86,7 +86,6 @@ final class LoopThreads {
         }
         if (pinWatch != null) {
             pinWatch.start(me);
-            blockingCalls.loopStarted();
         }
     }
 
