@@ -9,6 +9,9 @@ import io.aio4j.EventLoop;
 import io.aio4j.Task;
 import io.aio4j.txaio.ILogger;
 import io.aio4j.txaio.Txaio;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A txaio logger used by a callback on an aio4j loop's thread never waits for a task of that loop
- * holding the log handler: in native mode only the loop's thread can run the task again, so that
+ * holding the log handler, or the stream {@code startLogging} chose: in native mode only the loop's thread can run the task again, so that
  * wait would be for good (see core's LoopThreadLoggingTest).
  */
 class LoggingOnTheLoopTest {
@@ -59,7 +62,6 @@ class LoggingOnTheLoopTest {
         LogSystem.resetForTests(Clock.systemUTC());
         jul.setUseParentHandlers(false);
         jul.setLevel(Level.ALL);
-        jul.addHandler(gate);
     }
 
     @AfterEach
@@ -68,10 +70,46 @@ class LoggingOnTheLoopTest {
         jul.removeHandler(gate);
         jul.setUseParentHandlers(true);
         jul.setLevel(null);
+        LogSystem.resetForTests(Clock.systemUTC());
     }
 
     @Test
     void aCallbackLogsWhileATaskHoldsTheHandler() throws Exception {
+        jul.addHandler(gate);
+        runWhileATaskHoldsTheLog();
+    }
+
+    @Test
+    void aCallbackLogsWhileATaskHoldsTheStartLoggingStream() throws Exception {
+        // startLogging's stream: LogSystem writes a line holding the stream's lock, here while the
+        // stream itself waits.
+        LogSystem.startLogging(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                String text = new String(b, off, len, StandardCharsets.UTF_8).strip();
+                if (text.endsWith(" held")) {
+                    inside.countDown();
+                    release.acquireUninterruptibly();
+                }
+                if (!text.isEmpty()) {
+                    written.add(text.substring(text.indexOf(' ') + 1));
+                }
+            }
+        }, true, StandardCharsets.UTF_8), "info");
+        runWhileATaskHoldsTheLog();
+    }
+
+    /**
+     * A task logs "held" and is kept inside the log's lock; a callback then logs "from a callback"
+     * on the loop's thread. The loop must go on (three more turns of its main task) before the
+     * task is let go, then finish, and both records are written in the end.
+     */
+    private void runWhileATaskHoldsTheLog() throws Exception {
         EventLoop loop = Aio.newEventLoop();
         ILogger log = Txaio.withConfig(loop).makeLogger(NAMESPACE);
         boolean nativeMode = loop.toString().contains("mode=native");
