@@ -11,10 +11,14 @@ import io.aio4j.txaio.TxApi;
 import io.aio4j.txaio.Txaio;
 import io.netty.channel.DefaultEventLoop;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,6 +72,43 @@ class LineClientDemoTest {
             TxApi txa = Txaio.withConfig(executor);
             assertSessionResults(LineClientDemo.session(txa, executor::execute, server.port()).get(10, TimeUnit.SECONDS));
         } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * Closing the client closes its socket, so its reader thread ends: quietly, without telling a
+     * loop that may be shut down already (a Netty loop or an executor shut down after the client is
+     * closed rejects the work: the reader died of RejectedExecutionException in every session).
+     */
+    @Test
+    void theReaderEndsQuietlyWhenTheClientIsClosed() throws Exception {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        AtomicBoolean shutDown = new AtomicBoolean();
+        Executor onLoop = r -> {
+            if (shutDown.get()) {
+                throw new RejectedExecutionException("the loop is shut down");
+            }
+            executor.execute(r);
+        };
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        try {
+            LineClient client = LineClient.connect(Txaio.withConfig(executor), onLoop, server.port(), 5);
+            // As a backend shut down right after the client: from now on the loop rejects work.
+            executor.submit(() -> {
+                shutDown.set(true);
+                client.close();
+            }).get(10, TimeUnit.SECONDS);
+            // The reader sees its socket closed within milliseconds; a death would be reported by then.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (uncaught.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of(), uncaught, "the reader thread died");
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
             executor.shutdownNow();
         }
     }
